@@ -1,0 +1,77 @@
+/**
+ * Debian Chromium driven by playwright-core, with the flags verified on this machine
+ * (docs/toolchain.md): headless=new, SwiftShader WebGL, no background networking.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import type { CockpitStateView } from '../src/app/cockpit';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: false,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-features=Translate,MediaRouter',
+    ],
+  });
+}
+
+export function baseURL(): string {
+  return inject('baseURL');
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** console errors and uncaught exceptions seen so far */
+  errors: string[];
+}
+
+/** Opens the cockpit with only localhost reachable; records console errors. */
+export async function openCockpit(browser: Browser, query = '', viewport = { width: 1920, height: 1080 }): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // offline by default: anything but localhost is refused (and recorded)
+  await page.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/]).*/, (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    errors.push(`blocked external request: ${url}`);
+    return route.abort();
+  });
+  await page.goto(`${baseURL()}/${query}`);
+  return { page, errors };
+}
+
+export function state(page: Page): Promise<CockpitStateView> {
+  return page.evaluate(() => window.cockpit!.state());
+}
+
+/** Waits until the source is ready (or failed) and returns the state. */
+export async function waitReady(page: Page, timeout = 60_000): Promise<CockpitStateView> {
+  await page.waitForFunction(() => {
+    const s = window.cockpit?.state();
+    return s && (s.source.state === 'ready' || s.source.state === 'error');
+  }, undefined, { timeout, polling: 100 });
+  return state(page);
+}
+
+/** Waits for MapLibre + deck.gl to settle after a change: two animation frames and idle. */
+export async function settle(page: Page, ms = 600): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(ms);
+}

@@ -1,0 +1,24 @@
+/**
+ * Serves the production build (dist/, built by `npm test` before this suite) with Vite's
+ * preview server on a free port, for every end-to-end test file.
+ */
+import { existsSync } from 'node:fs';
+import { preview } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+export default async function setup(project: TestProject) {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('preview server has no URL');
+  project.provide('baseURL', url.replace(/\/$/, ''));
+  return async () => {
+    await server.close();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}

@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const url = process.argv[2]; const out = process.argv[3] ?? '/tmp/shot.png';
+const w = Number(process.argv[4] ?? 1920), h = Number(process.argv[5] ?? 1080);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: false, args: ['--headless=new','--no-sandbox','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync','--disable-quic','--use-angle=swiftshader','--enable-unsafe-swiftshader'] });
+const p = await (await b.newContext({ viewport: { width: w, height: h } })).newPage();
+p.on('console', m => console.log('console', m.type(), m.text().slice(0, 300)));
+p.on('pageerror', e => console.log('pageerror', e.message));
+await p.goto(url);
+await p.waitForFunction(() => window.cockpit?.state().source.state === 'ready' || window.cockpit?.state().source.state === 'error', undefined, { timeout: 60000 }).catch(e => console.log('wait failed', e.message));
+if (process.env.SEEK) await p.evaluate((t) => window.cockpit.seek(t), process.env.SEEK);
+await p.waitForTimeout(Number(process.env.WAIT ?? 3000));
+console.log(JSON.stringify(await p.evaluate(() => window.cockpit?.state())).slice(0, 1500));
+await p.screenshot({ path: out });
+await b.close();

@@ -1,0 +1,12 @@
+/**
+ * The enabled layers, drawn bottom to top. Adding a layer: create `layers/<name>/`
+ * (index.ts default-exporting a LayerPlugin, topic.ts for its topics) and add one line here.
+ */
+import type { LayerPlugin } from './types';
+import districts from './districts';
+import hotspots from './hotspots';
+
+export const layers: LayerPlugin[] = [
+  districts,
+  hotspots,
+];

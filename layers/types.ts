@@ -1,0 +1,91 @@
+/**
+ * The layer plugin contract.
+ *
+ * A layer is one folder `layers/<name>/` whose `index.ts` default-exports a `LayerPlugin`,
+ * plus (if it owns topics) a `topic.ts` exporting `topics: TopicSpec[]`, found
+ * automatically by layers/topics.ts. Registering it is one line in layers/registry.ts.
+ * A layer never fetches and never imports a source: it reads the store's entity tables
+ * (and static assets the app loads for it) and returns deck.gl layers.
+ */
+import type { ComponentType } from 'react';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { EntityTable, TableSet } from '../src/store/tables';
+import type { Lang, Selection } from '../src/store/store';
+import type { Entity } from '../src/data/wire';
+
+/** A UI string in both languages. */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export type RGBA = [number, number, number, number];
+
+export interface LayerContext {
+  /** all entity tables */
+  tables: TableSet;
+  /** the table of a topic (created empty if none yet) */
+  table(topic: string): EntityTable;
+  /** data clock, epoch ms */
+  time: number;
+  /** start of the timeline (epoch ms): subtract it before handing times to the GPU (float32) */
+  epoch: number;
+  selection: Selection | null;
+  lang: Lang;
+  zoom: number;
+  /** static assets declared in `assets`, loaded by the app (undefined until loaded) */
+  asset<T = unknown>(name: string): T | undefined;
+}
+
+export interface LegendItem {
+  color: RGBA;
+  label: Text;
+  shape?: 'dot' | 'line' | 'fill';
+}
+
+export interface Legend {
+  items: LegendItem[];
+  /** e.g. "schematic", "placeholder", "simulated" */
+  note?: Text;
+}
+
+/** Tooltip content is plain text: rendered as text, never as markup. */
+export interface TooltipContent {
+  title: string;
+  rows: [label: string, value: string][];
+}
+
+export interface PanelProps {
+  lang: Lang;
+}
+
+export interface DetailProps extends PanelProps {
+  topic: string;
+  id: string;
+  entity: Entity;
+}
+
+export interface LayerPlugin {
+  /** stable id, also the URL/`setLayerVisible` name */
+  readonly id: string;
+  readonly title: Text;
+  /** the topics whose tables the layer reads */
+  readonly topics: readonly string[];
+  readonly defaultVisible?: boolean;
+  /** static files the app loads for the layer (name → URL relative to the site root) */
+  readonly assets?: Readonly<Record<string, string>>;
+  /** deck.gl layers for the current state; ids should start with `${id}:` */
+  build(ctx: LayerContext): Layer[];
+  legend(ctx: LayerContext): Legend;
+  /** which entity a picked object is (default: row `info.index` of the first topic) */
+  pick?(info: PickingInfo, ctx: LayerContext): { topic: string; id: string } | null;
+  tooltip?(entity: Entity, topic: string, ctx: LayerContext): TooltipContent | null;
+  /** summary panel shown in the side columns while the layer is visible */
+  Panel?: ComponentType<PanelProps>;
+  /** drill-down panel for a selected entity of this layer */
+  Detail?: ComponentType<DetailProps>;
+}
+
+export function text(zh: string, en: string): Text {
+  return { zh, en };
+}

@@ -1,0 +1,368 @@
+/**
+ * The cockpit controller: wires a data source to the store, runs the clock, batches
+ * deltas per frame, and offers the control API (`window.cockpit`, postMessage, URL).
+ * It is plain TypeScript (no React): the map view and panels only read the store.
+ */
+import type { DataSource, SourceSink, TimelineInfo, TopicStatus } from '../data/source';
+import type { Delta, Reject } from '../data/wire';
+import type { TopicRegistry } from '../data/topics';
+import type { TopicCounts } from '../data/edge';
+import { ReplaySource } from '../data/replay/ReplaySource';
+import { createCockpitStore, MAX_REJECTS_KEPT, type CockpitState, type Lang, type TopicHealth } from '../store/store';
+import type { LayerPlugin } from '../../layers/types';
+import type { Config } from './config';
+
+export interface CameraApi {
+  flyTo(target: { lon: number; lat: number; zoom?: number }): void;
+}
+
+export interface CockpitStateView {
+  time: number;
+  dataTime: number;
+  playing: boolean;
+  speed: number;
+  range: { start: number; end: number };
+  source: { kind: string; url: string; state: string; error?: string; simulated: boolean; lines?: number; accepted?: number; rejected?: number; keyframes?: number };
+  layers: Record<string, { visible: boolean }>;
+  topics: Record<string, { count: number; status: string; reason?: string; accepted: number; rejected: number; gaps: number; lastError?: string }>;
+  selection: { topic: string; id: string } | null;
+  lang: Lang;
+  mode: string;
+}
+
+const UI_TIME_INTERVAL_MS = 125;
+
+const emptyCounts = (): TopicCounts => ({ accepted: 0, rejected: 0, gaps: 0, missing: 0, lastSeq: -1, lastT: -Infinity });
+
+export function parseTimeArg(time: string | number): number {
+  const t = typeof time === 'number' ? time : /^-?\d+(\.\d+)?$/.test(time) ? Number(time) : Date.parse(time);
+  if (!Number.isFinite(t)) throw new Error(`not a time: ${String(time)}`);
+  return t;
+}
+
+export class Cockpit {
+  readonly store;
+  readonly tables;
+  private source: DataSource | null = null;
+  private pending: Delta[] = [];
+  private raf = 0;
+  private lastFrame = 0;
+  private lastUiTime = 0;
+  private camera: CameraApi | null = null;
+  private pendingFly: { lon: number; lat: number; zoom?: number } | null = null;
+  private loadGeneration = 0;
+
+  constructor(
+    readonly config: Config,
+    readonly layers: readonly LayerPlugin[],
+    readonly topics: TopicRegistry,
+    private readonly createReplayWorker: () => Worker,
+  ) {
+    const { store, tables } = createCockpitStore((topic) => topics.columns(topic));
+    this.store = store;
+    this.tables = tables;
+    const vis: Record<string, { visible: boolean }> = {};
+    for (const l of layers) vis[l.id] = { visible: config.layers[l.id] ?? l.defaultVisible ?? true };
+    store.setState({
+      lang: config.lang,
+      mode: config.mode,
+      layers: vis,
+      clock: { ...store.getState().clock, speed: config.replay.speed },
+    });
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------
+
+  startLoop(): void {
+    const tick = (now: number) => {
+      this.frame(now);
+      this.raf = requestAnimationFrame(tick);
+    };
+    this.raf = requestAnimationFrame(tick);
+  }
+
+  stopLoop(): void {
+    cancelAnimationFrame(this.raf);
+  }
+
+  setCamera(api: CameraApi | null): void {
+    this.camera = api;
+    if (api && this.pendingFly) {
+      api.flyTo(this.pendingFly);
+      this.pendingFly = null;
+    }
+  }
+
+  /** One frame: advance the replay clock, apply the deltas that arrived, once. */
+  frame(now: number): void {
+    const dt = this.lastFrame ? Math.min(now - this.lastFrame, 250) : 0;
+    this.lastFrame = now;
+    const s = this.store.getState();
+    const { clock } = s;
+    if (clock.playing && this.source?.replay && dt > 0) {
+      let time = clock.time + dt * clock.speed;
+      let playing = true;
+      if (time >= clock.end) {
+        if (this.config.replay.loop) time = clock.start;
+        else {
+          time = clock.end;
+          playing = false;
+        }
+      }
+      this.store.setState({ clock: { ...clock, time, playing } });
+      const target = time;
+      const gen = this.loadGeneration;
+      if (time < clock.time) void this.source.replay.seek(target).then(() => this.landed(gen, target));
+      else void this.source.replay.advanceTo(target).then(() => this.landed(gen, target));
+    }
+    this.flush();
+    if (now - this.lastUiTime >= UI_TIME_INTERVAL_MS || !this.store.getState().clock.playing) {
+      const t = this.store.getState().clock.time;
+      if (t !== this.store.getState().uiTime) {
+        this.lastUiTime = now;
+        this.store.setState({ uiTime: t });
+      }
+    }
+  }
+
+  private landed(gen: number, t: number): void {
+    if (gen !== this.loadGeneration) return;
+    this.flush();
+    this.store.setState({ dataTime: t });
+  }
+
+  /** Apply every delta received since the last flush in one store transaction. */
+  flush(): void {
+    if (!this.pending.length) return;
+    const batch = this.pending;
+    this.pending = [];
+    const changed = this.tables.applyBatch(batch);
+    const now = Date.now();
+    const topics = { ...this.store.getState().topics };
+    for (const topic of changed) {
+      const h = topics[topic] ?? this.newHealth();
+      topics[topic] = { ...h, lastMessageAt: now };
+    }
+    this.store.setState({ tablesVersion: this.tables.version, topics });
+  }
+
+  private newHealth(): TopicHealth {
+    return { status: { state: 'connecting', since: Date.now() }, counts: emptyCounts() };
+  }
+
+  // ---- sources ------------------------------------------------------------------
+
+  private sink(gen: number): SourceSink {
+    const live = () => gen === this.loadGeneration;
+    return {
+      deltas: (batch) => {
+        if (live()) for (const d of batch) this.pending.push(d);
+      },
+      status: (topic, status) => {
+        if (live()) this.setStatus(topic, status);
+      },
+      reject: (r) => {
+        if (live()) this.addReject(r);
+      },
+      counts: (counts) => {
+        if (!live()) return;
+        const topics = { ...this.store.getState().topics };
+        for (const [topic, c] of Object.entries(counts)) topics[topic] = { ...(topics[topic] ?? this.newHealth()), counts: c };
+        this.store.setState({ topics });
+      },
+      progress: (progress) => {
+        if (live()) this.store.setState({ source: { ...this.store.getState().source, progress } });
+      },
+      timeline: (info: TimelineInfo) => {
+        if (!live()) return;
+        const s = this.store.getState();
+        this.store.setState({
+          events: info.events,
+          clock: { ...s.clock, start: info.start, end: info.end, time: info.start },
+          source: { ...s.source, lines: info.lines, accepted: info.accepted, rejected: info.rejected, keyframes: info.keyframes },
+        });
+      },
+    };
+  }
+
+  private setStatus(topic: string, status: TopicStatus): void {
+    const topics = { ...this.store.getState().topics };
+    const keys = topic === '*' ? Object.keys(topics) : [topic];
+    for (const k of keys) topics[k] = { ...(topics[k] ?? this.newHealth()), status };
+    const patch: Partial<CockpitState> = { topics };
+    if (topic === '*' && status.state === 'error') patch.source = { ...this.store.getState().source, state: 'error', error: status.reason };
+    this.store.setState(patch);
+  }
+
+  private addReject(r: Reject): void {
+    const rejects = this.store.getState().rejects;
+    const next = rejects.length >= MAX_REJECTS_KEPT ? [...rejects.slice(rejects.length - MAX_REJECTS_KEPT + 1), r] : [...rejects, r];
+    this.store.setState({ rejects: next });
+  }
+
+  /** Make a source for a config (replay now; live kinds come with the live-mode issue). */
+  private makeSource(kind: string, url: string): DataSource {
+    if (kind === 'replay') return new ReplaySource(url, this.createReplayWorker);
+    throw new Error(`source kind "${kind}" is not available in this build`);
+  }
+
+  /** Stop the current source, clear the state, and start a new one. */
+  async open(kind: string, url: string, opts: { start?: number; autoplay?: boolean } = {}): Promise<void> {
+    const gen = ++this.loadGeneration;
+    this.source?.stop();
+    this.source = null;
+    this.pending = [];
+    this.tables.clear();
+    const s = this.store.getState();
+    this.store.setState({
+      source: { kind: kind as CockpitState['source']['kind'], url, state: 'loading', simulated: this.config.source.simulated },
+      topics: {},
+      rejects: [],
+      events: [],
+      selection: null,
+      hover: null,
+      clock: { ...s.clock, playing: false },
+      tablesVersion: this.tables.version,
+    });
+    let source: DataSource;
+    try {
+      source = this.makeSource(kind, url);
+    } catch (e) {
+      this.store.setState({ source: { ...this.store.getState().source, state: 'error', error: (e as Error).message } });
+      return;
+    }
+    this.source = source;
+    try {
+      await source.start(this.sink(gen));
+    } catch (e) {
+      if (gen !== this.loadGeneration) return;
+      this.store.setState({ source: { ...this.store.getState().source, state: 'error', error: (e as Error).message } });
+      return;
+    }
+    if (gen !== this.loadGeneration) return;
+    this.store.setState({ source: { ...this.store.getState().source, state: 'ready', error: undefined } });
+    if (source.replay) {
+      const { clock } = this.store.getState();
+      const start = opts.start !== undefined ? Math.min(Math.max(opts.start, clock.start), clock.end) : clock.start;
+      await this.seek(start);
+      if (opts.autoplay) this.play();
+    }
+  }
+
+  // ---- control API -------------------------------------------------------------
+
+  play(): void {
+    const { clock } = this.store.getState();
+    if (!this.source?.replay) return;
+    // playing from the end starts over
+    const time = clock.time >= clock.end ? clock.start : clock.time;
+    this.store.setState({ clock: { ...clock, time, playing: true } });
+  }
+
+  pause(): void {
+    const { clock } = this.store.getState();
+    this.store.setState({ clock: { ...clock, playing: false } });
+  }
+
+  /** Seek to a data time (ISO string or epoch ms). Resolves when state and map agree. */
+  async seek(time: string | number): Promise<void> {
+    const replay = this.source?.replay;
+    if (!replay) throw new Error('the current source is live: it cannot seek');
+    const { clock } = this.store.getState();
+    const t = Math.min(Math.max(parseTimeArg(time), clock.start), clock.end);
+    const gen = this.loadGeneration;
+    this.store.setState({ clock: { ...clock, time: t }, uiTime: t });
+    await replay.seek(t);
+    this.landed(gen, t);
+  }
+
+  setSpeed(x: number): void {
+    if (!Number.isFinite(x) || x < 0.5 || x > 600) throw new Error(`speed must be between 0.5 and 600, got ${x}`);
+    const { clock } = this.store.getState();
+    this.store.setState({ clock: { ...clock, speed: x } });
+  }
+
+  setLayerVisible(id: string, on: boolean): void {
+    const layers = this.store.getState().layers;
+    if (!layers[id]) throw new Error(`no layer "${id}" (layers: ${Object.keys(layers).join(', ')})`);
+    this.store.setState({ layers: { ...layers, [id]: { visible: !!on } } });
+  }
+
+  setLang(lang: Lang): void {
+    if (lang !== 'zh' && lang !== 'en') throw new Error(`language must be zh or en`);
+    this.store.setState({ lang });
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }
+
+  /** Select an entity and fly to it. Returns false if it does not exist now. */
+  select(topic: string | null, id?: string): boolean {
+    if (topic === null) {
+      this.store.setState({ selection: null });
+      return true;
+    }
+    const e = this.tables.has(topic) ? this.tables.table(topic).get(String(id)) : undefined;
+    this.store.setState({ selection: { topic, id: String(id) } });
+    if (e && typeof e.lon === 'number' && typeof e.lat === 'number') this.flyTo({ lon: e.lon, lat: e.lat, zoom: 14 });
+    return !!e;
+  }
+
+  flyTo(target: { lon: number; lat: number; zoom?: number }): void {
+    if (this.camera) this.camera.flyTo(target);
+    else this.pendingFly = target;
+  }
+
+  /** Play another timeline file. */
+  load(url: string): Promise<void> {
+    return this.open('replay', url, {});
+  }
+
+  state(): CockpitStateView {
+    const s = this.store.getState();
+    const topics: CockpitStateView['topics'] = {};
+    const names = new Set([...Object.keys(s.topics), ...this.tables.topics()]);
+    for (const topic of names) {
+      const h = s.topics[topic] ?? this.newHealth();
+      topics[topic] = {
+        count: this.tables.has(topic) ? this.tables.table(topic).length : 0,
+        status: h.status.state,
+        reason: h.status.reason,
+        accepted: h.counts.accepted,
+        rejected: h.counts.rejected,
+        gaps: h.counts.gaps,
+        lastError: h.counts.lastError,
+      };
+    }
+    const { progress: _p, ...source } = s.source;
+    return {
+      time: s.clock.time,
+      dataTime: s.dataTime,
+      playing: s.clock.playing,
+      speed: s.clock.speed,
+      range: { start: s.clock.start, end: s.clock.end },
+      source,
+      layers: structuredClone(s.layers),
+      topics,
+      selection: s.selection,
+      lang: s.lang,
+      mode: s.mode,
+    };
+  }
+
+  /** The control API: what `window.cockpit` and postMessage expose. */
+  api() {
+    return {
+      play: () => this.play(),
+      pause: () => this.pause(),
+      seek: (time: string | number) => this.seek(time),
+      setSpeed: (x: number) => this.setSpeed(x),
+      setLayerVisible: (id: string, on: boolean) => this.setLayerVisible(id, on),
+      select: (topic: string | null, id?: string) => this.select(topic, id),
+      load: (url: string) => this.load(url),
+      setLang: (lang: Lang) => this.setLang(lang),
+      state: () => this.state(),
+      layers: () => this.layers.map((l) => ({ id: l.id, title: l.title, topics: [...l.topics] })),
+    };
+  }
+}
+
+export type CockpitApi = ReturnType<Cockpit['api']>;

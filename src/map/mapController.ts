@@ -1,0 +1,191 @@
+/**
+ * The one map: MapLibre basemap with one deck.gl instance interleaved in its WebGL
+ * context. It subscribes to the store outside React: a data update rebuilds the deck.gl
+ * layer list (each plugin's build is cheap; its buffers update by table version) and
+ * never re-renders the React tree. The canvas gets the real pixels of its box: no CSS
+ * transform anywhere above it.
+ */
+import maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Cockpit } from '../app/cockpit';
+import type { LayerContext, LayerPlugin } from '../../layers/types';
+import type { CockpitState } from '../store/store';
+import type { Entity } from '../data/wire';
+
+export const FALLBACK_STYLE: maplibregl.StyleSpecification = {
+  version: 8,
+  name: 'cockpit-fallback',
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#04101f' } }],
+};
+
+async function fetchStyle(url: string): Promise<maplibregl.StyleSpecification> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const style = (await res.json()) as maplibregl.StyleSpecification;
+  if (!style || style.version !== 8 || !Array.isArray(style.layers)) throw new Error('not a MapLibre style (version 8)');
+  return style;
+}
+
+export class MapController {
+  readonly map: maplibregl.Map;
+  private readonly overlay: MapLibreOverlay;
+  private readonly unsubscribe: () => void;
+  private readonly failedLayers = new Set<string>();
+  private scheduled = 0;
+
+  constructor(
+    container: HTMLElement,
+    private readonly cockpit: Cockpit,
+    private readonly plugins: readonly LayerPlugin[],
+  ) {
+    const { camera, basemap } = cockpit.config;
+    this.map = new maplibregl.Map({
+      container,
+      style: FALLBACK_STYLE,
+      center: [camera.lon, camera.lat],
+      zoom: camera.zoom,
+      pitch: camera.pitch,
+      bearing: camera.bearing,
+      maxPitch: 70,
+      attributionControl: false,
+      localIdeographFontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif',
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      // video walls: MapLibre's default cap (4096 px) would blur a 5760- or 7680-px map
+      maxCanvasSize: [16384, 16384],
+    });
+    this.map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
+    this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      onHover: (info) => this.onHover(info),
+      onClick: (info) => this.onClick(info),
+    });
+    this.map.addControl(this.overlay as unknown as maplibregl.IControl);
+    void this.loadStyle(basemap.style);
+
+    const setZoom = () => {
+      const z = Math.round(this.map.getZoom() * 4) / 4;
+      if (z !== cockpit.store.getState().zoom) cockpit.store.setState({ zoom: z });
+    };
+    this.map.on('zoom', setZoom);
+    setZoom();
+
+    this.unsubscribe = cockpit.store.subscribe((s, prev) => {
+      if (
+        s.tablesVersion !== prev.tablesVersion ||
+        s.layers !== prev.layers ||
+        s.selection !== prev.selection ||
+        s.lang !== prev.lang ||
+        s.zoom !== prev.zoom ||
+        s.assets !== prev.assets ||
+        s.dataTime !== prev.dataTime
+      )
+        this.schedule();
+    });
+    cockpit.setCamera({
+      flyTo: ({ lon, lat, zoom }) => this.map.flyTo({ center: [lon, lat], zoom: zoom ?? Math.max(this.map.getZoom(), 14), speed: 1.4, essential: true }),
+    });
+    this.schedule();
+  }
+
+  private async loadStyle(url: string): Promise<void> {
+    try {
+      const style = await fetchStyle(url);
+      this.map.setStyle(style);
+    } catch (e) {
+      const notices = this.cockpit.store.getState().notices.filter((n) => n.id !== 'basemap');
+      this.cockpit.store.setState({
+        notices: [...notices, { id: 'basemap', level: 'error', text: `basemap ${url}: ${(e as Error).message} — using the embedded basemap` }],
+      });
+    }
+  }
+
+  /** Coalesce redraw requests into one per animation frame. */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = requestAnimationFrame(() => {
+      this.scheduled = 0;
+      this.redraw();
+    });
+  }
+
+  context(s: CockpitState = this.cockpit.store.getState()): LayerContext {
+    const tables = this.cockpit.tables;
+    return {
+      tables,
+      table: (topic) => tables.table(topic),
+      time: s.dataTime,
+      epoch: s.clock.start,
+      selection: s.selection,
+      lang: s.lang,
+      zoom: s.zoom,
+      asset: <T,>(name: string) => s.assets[name] as T | undefined,
+    };
+  }
+
+  redraw(): void {
+    const s = this.cockpit.store.getState();
+    const ctx = this.context(s);
+    const out: Layer[] = [];
+    for (const p of this.plugins) {
+      const visible = s.layers[p.id]?.visible ?? false;
+      if (!visible) continue;
+      try {
+        out.push(...p.build(ctx));
+      } catch (e) {
+        if (!this.failedLayers.has(p.id)) {
+          this.failedLayers.add(p.id);
+          console.error(`layer ${p.id} failed to build:`, e);
+        }
+      }
+    }
+    this.overlay.setProps({ layers: out });
+  }
+
+  private pluginOf(info: PickingInfo): LayerPlugin | undefined {
+    const id = info.layer?.id ?? '';
+    const pid = id.split(':')[0];
+    return this.plugins.find((p) => p.id === pid);
+  }
+
+  private entityOf(info: PickingInfo): { topic: string; id: string; plugin: LayerPlugin } | null {
+    if (!info.picked || !info.layer) return null;
+    const plugin = this.pluginOf(info);
+    if (!plugin) return null;
+    const ctx = this.context();
+    const ref = plugin.pick ? plugin.pick(info, ctx) : plugin.topics[0] ? { topic: plugin.topics[0], id: ctx.table(plugin.topics[0]).ids[info.index] } : null;
+    return ref && ref.id !== undefined ? { ...ref, plugin } : null;
+  }
+
+  private onHover(info: PickingInfo): void {
+    const e = this.entityOf(info);
+    const cur = this.cockpit.store.getState().hover;
+    if (!e) {
+      if (cur) this.cockpit.store.setState({ hover: null });
+      return;
+    }
+    const tables = this.cockpit.tables;
+    const obj = info.object as { properties?: Entity } | Entity | undefined;
+    const entity = (tables.has(e.topic) ? tables.table(e.topic).get(e.id) : undefined) ?? (obj && 'properties' in obj && obj.properties ? (obj.properties as Entity) : (obj as Entity | undefined));
+    if (!entity) return;
+    this.cockpit.store.setState({ hover: { topic: e.topic, id: e.id, x: info.x, y: info.y, layerId: e.plugin.id, entity } });
+  }
+
+  private onClick(info: PickingInfo): void {
+    const e = this.entityOf(info);
+    this.cockpit.store.setState({ selection: e ? { topic: e.topic, id: e.id } : null });
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    if (this.scheduled) cancelAnimationFrame(this.scheduled);
+    this.cockpit.setCamera(null);
+    this.map.remove();
+  }
+}

@@ -1,0 +1,35 @@
+/** Header: title, source badge (REPLAY / LIVE) and SIMULATED label, data clock, language switch. */
+import type { Cockpit } from '../app/cockpit';
+import { useCockpit } from '../store/react';
+import { formatTime, tr } from '../i18n';
+
+export function Header({ cockpit }: { cockpit: Cockpit }) {
+  const lang = useCockpit((s) => s.lang);
+  const kind = useCockpit((s) => s.source.kind);
+  const simulated = useCockpit((s) => s.source.simulated);
+  const time = useCockpit((s) => s.uiTime);
+  const ready = useCockpit((s) => s.source.state === 'ready');
+  const title = cockpit.config.title[lang];
+  return (
+    <header className="header" data-testid="header">
+      <h1>{title}</h1>
+      <div className="badges">
+        <span className={`badge badge-${kind === 'replay' ? 'replay' : 'live'}`} data-testid="source-badge">
+          {kind === 'replay' ? tr(lang, 'badgeReplay') : tr(lang, 'badgeLive')}
+        </span>
+        {simulated && (
+          <span className="badge badge-sim" data-testid="simulated-badge">
+            {tr(lang, 'badgeSimulated')}
+          </span>
+        )}
+      </div>
+      <div className="clock" data-testid="data-clock">
+        <span className="clock-label">{tr(lang, 'dataClock')}</span>
+        <span className="clock-value">{ready ? formatTime(time) : '—'}</span>
+      </div>
+      <button className="lang" data-testid="lang-switch" onClick={() => cockpit.setLang(lang === 'zh' ? 'en' : 'zh')}>
+        {tr(lang, 'language')}
+      </button>
+    </header>
+  );
+}

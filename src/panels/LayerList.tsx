@@ -1,0 +1,43 @@
+/** Layer toggles with each layer's legend. */
+import type { Cockpit } from '../app/cockpit';
+import type { LayerContext } from '../../layers/types';
+import { useCockpit } from '../store/react';
+import { tr } from '../i18n';
+import { rgbaCss } from '../../layers/_shared/colors';
+
+export function LayerList({ cockpit, context }: { cockpit: Cockpit; context: () => LayerContext }) {
+  const lang = useCockpit((s) => s.lang);
+  const vis = useCockpit((s) => s.layers);
+  useCockpit((s) => s.assets); // legends may depend on assets
+  const ctx = context();
+  return (
+    <section className="panel layers" data-testid="layer-list">
+      <h2>{tr(lang, 'layers')}</h2>
+      <ul>
+        {cockpit.layers.map((l) => {
+          const legend = l.legend(ctx);
+          const on = vis[l.id]?.visible ?? false;
+          return (
+            <li key={l.id} className={on ? 'on' : 'off'}>
+              <label>
+                <input type="checkbox" data-testid={`layer-toggle-${l.id}`} checked={on} onChange={(e) => cockpit.setLayerVisible(l.id, e.target.checked)} />
+                <span className="layer-title">{l.title[lang]}</span>
+              </label>
+              {on && (
+                <div className="legend" data-testid={`legend-${l.id}`}>
+                  {legend.items.map((it, i) => (
+                    <span key={i} className="legend-item">
+                      <span className={`swatch swatch-${it.shape ?? 'dot'}`} style={{ background: rgbaCss(it.color) }} />
+                      {it.label[lang]}
+                    </span>
+                  ))}
+                  {legend.note && <span className="legend-note">{legend.note[lang]}</span>}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

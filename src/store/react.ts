@@ -1,0 +1,56 @@
+/** React access to the cockpit store: a context and selector hooks (throttled for tables). */
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { CockpitState, CockpitStore } from './store';
+import type { TableSet } from './tables';
+
+export interface StoreHandle {
+  store: CockpitStore;
+  tables: TableSet;
+}
+
+export const StoreContext = createContext<StoreHandle | null>(null);
+
+export function useHandle(): StoreHandle {
+  const h = useContext(StoreContext);
+  if (!h) throw new Error('StoreContext missing');
+  return h;
+}
+
+/** Select from the reactive state; re-renders only when the selected value changes. */
+export function useCockpit<T>(selector: (s: CockpitState) => T): T {
+  return useStore(useHandle().store, selector);
+}
+
+/**
+ * Derive a value from the entity tables, recomputed at most `hz` times a second while
+ * data changes (panels follow the screen, not the message rate).
+ */
+export function useTables<T>(derive: (tables: TableSet) => T, hz = 4, deps: readonly unknown[] = []): T {
+  const { store, tables } = useHandle();
+  const deriveRef = useRef(derive);
+  deriveRef.current = derive;
+  const [value, setValue] = useState<T>(() => derive(tables));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = 0;
+    const run = () => {
+      timer = null;
+      last = performance.now();
+      setValue(deriveRef.current(tables));
+    };
+    run();
+    const unsub = store.subscribe((s, prev) => {
+      if (s.tablesVersion === prev.tablesVersion) return;
+      if (timer) return;
+      const wait = Math.max(0, 1000 / hz - (performance.now() - last));
+      timer = setTimeout(run, wait);
+    });
+    return () => {
+      unsub();
+      if (timer) clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, tables, hz, ...deps]);
+  return value;
+}
