@@ -28,7 +28,7 @@ describe('the default cockpit (replayed fixtures, offline basemap)', () => {
     expect(s.source.accepted! + s.source.rejected!).toBe(s.source.lines);
     expect(s.topics.hotspots.count).toBe(51);
     expect(s.topics.hotspots.status).toBe('live');
-    expect(s.layers).toMatchObject({ districts: { visible: true }, hotspots: { visible: true } });
+    expect(s.layers).toMatchObject({ districts: { visible: true }, waterlogging: { visible: true } });
     // the topics no layer draws are kept and counted too
     expect(s.topics.rainfall.accepted).toBeGreaterThan(0);
 
@@ -85,14 +85,14 @@ describe('the default cockpit (replayed fixtures, offline basemap)', () => {
     await waitReady(page);
     await settle(page, 1200);
     const on = await sampleMap(page);
-    await page.locator('[data-testid="layer-toggle-hotspots"]').click();
-    expect((await state(page)).layers.hotspots.visible).toBe(false);
+    await page.locator('[data-testid="layer-toggle-waterlogging"]').click();
+    expect((await state(page)).layers.waterlogging.visible).toBe(false);
     await settle(page, 1200);
     const off = await sampleMap(page);
     expect(countNear(on, [255, 59, 48])).toBeGreaterThan(20);
     expect(countNear(off, [255, 59, 48])).toBeLessThan(countNear(on, [255, 59, 48]) / 4);
-    await page.evaluate(() => window.cockpit!.setLayerVisible('hotspots', true));
-    expect(await page.locator('[data-testid="layer-toggle-hotspots"]').isChecked()).toBe(true);
+    await page.evaluate(() => window.cockpit!.setLayerVisible('waterlogging', true));
+    expect(await page.locator('[data-testid="layer-toggle-waterlogging"]').isChecked()).toBe(true);
     await page.context().close();
   });
 
@@ -282,13 +282,13 @@ describe('language and control API', () => {
   });
 
   it('URL parameters set the start state', async () => {
-    const { page } = await openCockpit(browser, '?t=2021-07-20T16:00:00%2B08:00&speed=30&layers=hotspots&select=hotspots:H05');
+    const { page } = await openCockpit(browser, '?t=2021-07-20T16:00:00%2B08:00&speed=30&layers=waterlogging&select=hotspots:H05');
     await waitReady(page);
     await page.waitForFunction(() => window.cockpit!.state().selection !== null);
     const s = await state(page);
     expect(s.time).toBe(Date.parse('2021-07-20T16:00:00+08:00'));
     expect(s.speed).toBe(30);
-    expect(s.layers).toEqual({ districts: { visible: false }, hotspots: { visible: true } });
+    expect(s.layers).toEqual({ districts: { visible: false }, waterlogging: { visible: true } });
     expect(s.selection).toEqual({ topic: 'hotspots', id: 'H05' });
     await page.context().close();
   });

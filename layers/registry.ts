@@ -4,9 +4,9 @@
  */
 import type { LayerPlugin } from './types';
 import districts from './districts';
-import hotspots from './hotspots';
+import waterlogging from './waterlogging';
 
 export const layers: LayerPlugin[] = [
   districts,
-  hotspots,
+  waterlogging,
 ];

@@ -93,9 +93,12 @@ const R4 = { SW: [LON.W4, LAT.S4], NW: [LON.W4, LAT.N4], NE: [LON.E4, LAT.N4], S
 /** Zhengdong CBD: the two ring roads around the Greenland (Qianxi) tower. */
 export const CBD_CENTER: LonLat = [113.7245, 34.7725];
 function circle(center: LonLat, radiusM: number, n: number): LonLat[] {
+  return ellipseRing(center, radiusM, radiusM, n);
+}
+function ellipseRing(center: LonLat, rxM: number, ryM: number, n: number): LonLat[] {
   const out: LonLat[] = [];
-  const dLat = radiusM / 111_195;
-  const dLon = dLat / Math.cos((center[1] * Math.PI) / 180);
+  const dLat = ryM / 111_195;
+  const dLon = rxM / 111_195 / Math.cos((center[1] * Math.PI) / 180);
   for (let i = 0; i < n; i++) {
     const a = (2 * Math.PI * i) / n;
     out.push([+(center[0] + dLon * Math.cos(a)).toFixed(6), +(center[1] + dLat * Math.sin(a)).toFixed(6)]);
@@ -166,14 +169,21 @@ export const ROADS: RoadSource[] = [
   { id: 'nongye-e', name_zh: '农业东路', name_en: 'Nongye East Road', road_zh: '农业路', road_en: 'Nongye Road', class: 'arterial', coords: [[LON.ZHONGZHOU, LAT.NONGYE], [113.7452, 34.7769], [113.762, 34.7735], [LON.E3, 34.7705]] },
   { id: 'shangdu', name_zh: '商都路', name_en: 'Shangdu Road', road_zh: '商都路', road_en: 'Shangdu Road', class: 'arterial', coords: [[LON.WEILAI, 34.7535], [LON.ZHONGZHOU, 34.7528], [113.7491, 34.7522], [113.7606, 34.752], [LON.E3, 34.7515], [LON.G4, 34.751], [LON.E4, 34.7505]] },
   { id: 'shangding', name_zh: '商鼎路', name_en: 'Shangding Road', road_zh: '商鼎路', road_en: 'Shangding Road', class: 'arterial', coords: [[LON.ZHONGZHOU, 34.7435], [LON.E3, 34.7428], [LON.G4, 34.7425]] },
-  { id: 'nongye-s', name_zh: '农业南路', name_en: 'Nongye South Road', road_zh: '农业南路', road_en: 'Nongye South Road', class: 'arterial', coords: [[113.7491, 34.7522], [113.7491, 34.7663], [113.7491, 34.7757]] },
-  { id: 'dongfeng-s', name_zh: '东风南路', name_en: 'Dongfeng South Road', road_zh: '东风南路', road_en: 'Dongfeng South Road', class: 'arterial', coords: [[113.7606, 34.752], [113.7606, 34.7658], [113.762, 34.7735]] },
+  { id: 'nongye-s', name_zh: '农业南路', name_en: 'Nongye South Road', road_zh: '农业南路', road_en: 'Nongye South Road', class: 'arterial', coords: [[113.7491, 34.7522], [113.7491, 34.7663], [113.7491, 34.7768]] },
+  { id: 'dongfeng-s', name_zh: '东风南路', name_en: 'Dongfeng South Road', road_zh: '东风南路', road_en: 'Dongfeng South Road', class: 'arterial', coords: [[113.7606, 34.752], [113.7606, 34.7658], [113.762, 34.7735], [113.762, 34.7976]] },
   { id: 'cbd-outer', name_zh: '商务外环路', name_en: 'CBD Outer Ring Road', road_zh: '商务外环路', road_en: 'CBD Outer Ring Road', class: 'arterial', alias_zh: ['CBD外环'], coords: circle(CBD_CENTER, 620, 24) },
   { id: 'cbd-inner', name_zh: '商务内环路', name_en: 'CBD Inner Ring Road', road_zh: '商务内环路', road_en: 'CBD Inner Ring Road', class: 'arterial', alias_zh: ['CBD内环'], coords: circle(CBD_CENTER, 330, 16) },
   { id: 'cbd-link-w', name_zh: '商务外环路', name_en: 'CBD Outer Ring Road', road_zh: '商务外环路', road_en: 'CBD Outer Ring Road', class: 'arterial', coords: [[LON.ZHONGZHOU, 34.7725], [113.7177, 34.7725]] },
   { id: 'cbd-link-s', name_zh: '众意路', name_en: 'Zhongyi Road', road_zh: '众意路', road_en: 'Zhongyi Road', class: 'arterial', coords: [[113.7245, 34.766], [113.7245, 34.7669], [113.7245, 34.7695]] },
-  { id: 'cbd-link-n', name_zh: '众意路', name_en: 'Zhongyi Road', road_zh: '众意路', road_en: 'Zhongyi Road', class: 'arterial', coords: [[113.7245, 34.7755], [113.7245, 34.7781], [113.7245, 34.7852]] },
-  { id: 'huanghe-e', name_zh: '黄河东路', name_en: 'Huanghe East Road', road_zh: '黄河路', road_en: 'Huanghe Road', class: 'arterial', coords: [[LON.ZHONGZHOU, 34.776], [113.7245, 34.7772], [113.735, 34.7772], [113.7491, 34.7757]] },
+  { id: 'cbd-link-n', name_zh: '众意路', name_en: 'Zhongyi Road', road_zh: '众意路', road_en: 'Zhongyi Road', class: 'arterial', coords: [[113.7245, 34.7755], [113.7245, 34.7781], [113.7245, 34.7852], [113.7245, LAT.N3], [113.7245, 34.819]] },
+  { id: 'huanghe-e', name_zh: '黄河东路', name_en: 'Huanghe East Road', road_zh: '黄河路', road_en: 'Huanghe Road', class: 'arterial', coords: [[LON.ZHONGZHOU, 34.776], [113.7205, 34.777]] },
+  { id: 'ruyi-w', name_zh: '如意西路', name_en: 'Ruyi West Road', road_zh: '如意西路', road_en: 'Ruyi West Road', class: 'arterial', coords: [[113.7313, 34.7662], [113.7313, 34.7725], [113.7335, 34.7785], [113.7345, 34.7815]] },
+  { id: 'ruyi-e', name_zh: '如意东路', name_en: 'Ruyi East Road', road_zh: '如意东路', road_en: 'Ruyi East Road', class: 'arterial', coords: [[113.742, 34.7655], [113.742, 34.7795], [113.742, 34.8005]] },
+  { id: 'dongfeng-e', name_zh: '东风东路', name_en: 'Dongfeng East Road', road_zh: '东风路', road_en: 'Dongfeng Road', class: 'arterial', coords: [[LON.ZHONGZHOU, 34.8046], [113.745, 34.8], [LON.E3, 34.7952]] },
+  { id: 'longhu-ring', name_zh: '龙湖外环路', name_en: 'Longhu Outer Ring Road', road_zh: '龙湖外环路', road_en: 'Longhu Outer Ring Road', class: 'arterial', alias_zh: ['龙湖外环'], coords: ellipseRing([113.7555, 34.833], 2300, 1600, 28) },
+  { id: 'jiefang', name_zh: '解放路', name_en: 'Jiefang Road', road_zh: '解放路', road_en: 'Jiefang Road', class: 'arterial', coords: [[LON.JINGGUANG + 0.0005, 34.7537], [113.6535, 34.7536], [113.6597, 34.7536]] },
+  { id: 'erqi', name_zh: '二七路', name_en: 'Erqi Road', road_zh: '二七路', road_en: 'Erqi Road', class: 'arterial', coords: [[113.6597, 34.7536], [113.6605, 34.7624]] },
+  { id: 'xidajie', name_zh: '西大街', name_en: 'Xi Dajie', road_zh: '西大街', road_en: 'Xi Dajie', class: 'arterial', alias_zh: ['东大街'], coords: [[113.6597, 34.7536], [113.668, 34.755], [LON.HUAYUAN + 0.0005, 34.7555]] },
 ];
 
 export const ROAD_GRID = { LAT, LON };

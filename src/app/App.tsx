@@ -3,7 +3,7 @@
  * styles.css): header, left column, map, right column, time bar. The map cell is never
  * transformed: it gets its real pixels.
  */
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Cockpit } from './cockpit';
 import { StoreContext } from '../store/react';
 import { MapView } from '../map/MapView';
@@ -57,8 +57,9 @@ function Shell({ cockpit }: { cockpit: Cockpit }) {
 }
 
 export function App({ cockpit }: { cockpit: Cockpit }) {
+  const handle = useMemo(() => ({ store: cockpit.store, tables: cockpit.tables, history: cockpit.history.bind(cockpit) }), [cockpit]);
   return (
-    <StoreContext.Provider value={{ store: cockpit.store, tables: cockpit.tables }}>
+    <StoreContext.Provider value={handle}>
       <Shell cockpit={cockpit} />
     </StoreContext.Provider>
   );

@@ -3,7 +3,7 @@
  * deltas per frame, and offers the control API (`window.cockpit`, postMessage, URL).
  * It is plain TypeScript (no React): the map view and panels only read the store.
  */
-import type { DataSource, SourceSink, TimelineInfo, TopicStatus } from '../data/source';
+import type { DataSource, HistoryQuery, HistorySeries, SourceSink, TimelineInfo, TopicStatus } from '../data/source';
 import type { Delta, Reject } from '../data/wire';
 import type { TopicRegistry } from '../data/topics';
 import type { TopicCounts } from '../data/edge';
@@ -309,6 +309,13 @@ export class Cockpit {
   flyTo(target: { lon: number; lat: number; zoom?: number }): void {
     if (this.camera) this.camera.flyTo(target);
     else this.pendingFly = target;
+  }
+
+  /** Recorded values of an entity's fields (empty if the source keeps no history). */
+  async history(q: HistoryQuery): Promise<HistorySeries> {
+    const src = this.source;
+    if (!src?.history) return { t: [], values: Object.fromEntries(q.fields.map((f) => [f, []])) };
+    return src.history(q);
   }
 
   /** Play another timeline file. */

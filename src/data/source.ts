@@ -89,6 +89,23 @@ export interface ReplayControl {
   advanceTo(t: number): Promise<void>;
 }
 
+/** A numeric time series of one entity's fields (for charts such as a depth curve). */
+export interface HistoryQuery {
+  topic: string;
+  id: string;
+  fields: readonly string[];
+  /** epoch ms; default: the start / end of what the source holds */
+  from?: number;
+  to?: number;
+}
+
+export interface HistorySeries {
+  /** data times, epoch ms, ascending */
+  t: number[];
+  /** per field, the value at each time (null where the entity lacked a number) */
+  values: Record<string, (number | null)[]>;
+}
+
 export interface DataSource {
   readonly kind: SourceKind;
   /** where the data comes from (shown in the header; never contains credentials) */
@@ -99,6 +116,11 @@ export interface DataSource {
   stop(): void;
   /** The full current state of every topic, as snapshot deltas. */
   snapshot(): Promise<Delta[]>;
+  /**
+   * The recorded values of an entity's numeric fields over time: a replay answers from
+   * its whole log; a live source from what it has kept (or its server's history API).
+   */
+  history?(q: HistoryQuery): Promise<HistorySeries>;
 }
 
 export type { Delta, Entity, Reject };

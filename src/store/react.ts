@@ -3,10 +3,13 @@ import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { CockpitState, CockpitStore } from './store';
 import type { TableSet } from './tables';
+import type { HistoryQuery, HistorySeries } from '../data/source';
 
 export interface StoreHandle {
   store: CockpitStore;
   tables: TableSet;
+  /** recorded values of an entity's fields, from the data source */
+  history: (q: HistoryQuery) => Promise<HistorySeries>;
 }
 
 export const StoreContext = createContext<StoreHandle | null>(null);
@@ -53,4 +56,25 @@ export function useTables<T>(derive: (tables: TableSet) => T, hz = 4, deps: read
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, tables, hz, ...deps]);
   return value;
+}
+
+/**
+ * An entity's recorded series (e.g. a hotspot's depth over the timeline), fetched from the
+ * source when the entity, the fields or the source change. `null` while loading.
+ */
+export function useHistory(topic: string, id: string, fields: readonly string[], from?: number, to?: number): HistorySeries | null {
+  const { history, store } = useHandle();
+  const sourceKey = useStore(store, (s) => `${s.source.kind}|${s.source.url}|${s.source.state}`);
+  const [series, setSeries] = useState<HistorySeries | null>(null);
+  const key = fields.join(',');
+  useEffect(() => {
+    let alive = true;
+    setSeries(null);
+    history({ topic, id, fields, from, to }).then((s) => alive && setSeries(s));
+    return () => {
+      alive = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [history, topic, id, key, from, to, sourceKey]);
+  return series;
 }

@@ -2,7 +2,7 @@
  * The replay source: plays a timeline file through a Web Worker (which parses,
  * validates and keyframes it). The app's clock drives it with seek / advanceTo.
  */
-import type { DataSource, ReplayControl, SourceSink } from '../source';
+import type { DataSource, HistoryQuery, HistorySeries, ReplayControl, SourceSink } from '../source';
 import type { Delta } from '../wire';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -18,6 +18,7 @@ export class ReplaySource implements DataSource, ReplayControl {
   private queuedAdvance: { t: number; resolve: (() => void)[] } | null = null;
   private ready: Promise<void> | null = null;
   private readonly snapshots = new Map<number, (d: Delta[]) => void>();
+  private readonly histories = new Map<number, (s: HistorySeries) => void>();
 
   constructor(
     readonly url: string,
@@ -46,6 +47,10 @@ export class ReplaySource implements DataSource, ReplayControl {
           case 'error':
             sink.status('*', { state: 'error', reason: m.message, since: Date.now() });
             reject(new Error(m.message));
+            break;
+          case 'history':
+            this.histories.get(m.id)?.(m.series);
+            this.histories.delete(m.id);
             break;
           case 'snapshot':
             this.snapshots.get(m.id)?.(m.deltas);
@@ -76,6 +81,8 @@ export class ReplaySource implements DataSource, ReplayControl {
     this.pending.clear();
     for (const s of this.snapshots.values()) s([]);
     this.snapshots.clear();
+    for (const h of this.histories.values()) h({ t: [], values: {} });
+    this.histories.clear();
   }
 
   /** The state at the replay's current time (does not touch the sink). */
@@ -84,6 +91,15 @@ export class ReplaySource implements DataSource, ReplayControl {
       const id = this.nextId++;
       this.snapshots.set(id, resolve);
       this.post({ type: 'snapshot', id });
+    });
+  }
+
+  /** An entity's recorded values over the whole timeline (or [from, to]). */
+  history(query: HistoryQuery): Promise<HistorySeries> {
+    return new Promise<HistorySeries>((resolve) => {
+      const id = this.nextId++;
+      this.histories.set(id, resolve);
+      this.post({ type: 'history', id, query });
     });
   }
 

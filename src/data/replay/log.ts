@@ -10,6 +10,7 @@
  * Entities are immutable objects, so keyframes share them; only the maps are copied.
  */
 import type { Delta, Entity } from '../wire';
+import type { HistorySeries } from '../source';
 
 export type TopicState = Map<string, Entity>;
 export interface State {
@@ -124,6 +125,32 @@ export class ReplayLog {
       else hi = mid - 1;
     }
     return this.keyframes[lo];
+  }
+
+  /**
+   * The values of an entity's numeric fields at each message that upserted it, within
+   * [from, to]. A snapshot or delete that drops the entity records nulls.
+   */
+  history(topic: string, id: string, fields: readonly string[], from = -Infinity, to = Infinity): HistorySeries {
+    const t: number[] = [];
+    const values: Record<string, (number | null)[]> = {};
+    for (const f of fields) values[f] = [];
+    const i0 = from === -Infinity ? 0 : this.indexAfter(from - 1);
+    for (let i = i0; i < this.messages.length; i++) {
+      const d = this.messages[i];
+      if (d.t > to) break;
+      if (d.topic !== topic) continue;
+      let e: Entity | undefined;
+      for (const u of d.upsert) if (u.id === id) e = u;
+      const gone = !e && (d.delete.includes(id) || d.snapshot);
+      if (!e && !gone) continue;
+      t.push(d.t);
+      for (const f of fields) {
+        const v = e?.[f];
+        values[f].push(typeof v === 'number' && Number.isFinite(v) ? v : null);
+      }
+    }
+    return { t, values };
   }
 
   /** A fresh cursor at time t (state after every message with time ≤ t). */

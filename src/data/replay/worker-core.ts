@@ -76,7 +76,10 @@ export function createReplayWorker(topics: TopicRegistry, post: Post) {
           load(m.url).catch((e: unknown) => post({ type: 'error', message: (e as Error).message ?? String(e) }));
         } else if (m.type === 'seek') seek(m.id, m.t);
         else if (m.type === 'advance') advance(m.id, m.t);
-        else if (m.type === 'snapshot') post({ type: 'snapshot', id: m.id, deltas: cursor ? cursor.snapshot() : [] });
+        else if (m.type === 'history') {
+          const q = m.query;
+          post({ type: 'history', id: m.id, series: log ? log.history(q.topic, q.id, q.fields, q.from, q.to) : { t: [], values: {} } });
+        } else if (m.type === 'snapshot') post({ type: 'snapshot', id: m.id, deltas: cursor ? cursor.snapshot() : [] });
       } catch (e) {
         post({ type: 'error', message: (e as Error).message ?? String(e) });
       }

@@ -15,8 +15,8 @@ function levelOfRow(row: number, t: import('../../src/store/tables').EntityTable
 
 const fill = colorColumn((row, t) => LEVEL_COLORS[levelOfRow(row, t)]);
 
-const hotspots: LayerPlugin = {
-  id: 'hotspots',
+const waterlogging: LayerPlugin = {
+  id: 'waterlogging',
   title: text('易涝点', 'Waterlogging hotspots'),
   topics: ['hotspots'],
   defaultVisible: true,
@@ -35,7 +35,7 @@ const hotspots: LayerPlugin = {
     };
     const layers: Layer[] = [
       new ScatterplotLayer({
-        id: 'hotspots:dots',
+        id: 'waterlogging:dots',
         data,
         pickable: true,
         stroked: true,
@@ -51,7 +51,7 @@ const hotspots: LayerPlugin = {
     if (sel && typeof sel.lon === 'number') {
       layers.push(
         new ScatterplotLayer({
-          id: 'hotspots:selected',
+          id: 'waterlogging:selected',
           data: [sel],
           getPosition: (e: typeof sel) => [e.lon as number, e.lat as number],
           radiusUnits: 'pixels',
@@ -67,7 +67,7 @@ const hotspots: LayerPlugin = {
     if (ctx.zoom >= 12.5) {
       layers.push(
         new TextLayer({
-          id: 'hotspots:labels',
+          id: 'waterlogging:labels',
           data: table.rows,
           getPosition: (e: (typeof table.rows)[number]) => [e.lon as number, e.lat as number],
           getText: (e: (typeof table.rows)[number]) => String(ctx.lang === 'en' ? (e.name_en ?? e.name) : e.name),
@@ -121,4 +121,4 @@ function radii(depth: Float32Array): Float32Array {
   return out;
 }
 
-export default hotspots;
+export default waterlogging;
