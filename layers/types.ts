@@ -84,6 +84,12 @@ export interface LayerPlugin {
   Panel?: ComponentType<PanelProps>;
   /** drill-down panel for a selected entity of this layer */
   Detail?: ComponentType<DetailProps>;
+  /**
+   * For layers with state of their own (e.g. a rainfall scenario shown instead of the
+   * observed state): the map calls `subscribe(redraw)` once and redraws whenever the layer
+   * calls `redraw()`; it calls the returned function when it goes away.
+   */
+  subscribe?(redraw: () => void): () => void;
 }
 
 export function text(zh: string, en: string): Text {

@@ -12,8 +12,19 @@ import { createCockpitStore, MAX_REJECTS_KEPT, type CockpitState, type Lang, typ
 import type { LayerPlugin } from '../../layers/types';
 import type { Config } from './config';
 
+export interface CameraView {
+  lon: number;
+  lat: number;
+  zoom: number;
+  pitch: number;
+  bearing: number;
+}
+
 export interface CameraApi {
   flyTo(target: { lon: number; lat: number; zoom?: number }): void;
+  get(): CameraView;
+  /** jump (duration 0) or ease to a camera */
+  set(view: Partial<CameraView>, duration?: number): void;
 }
 
 export interface CockpitStateView {
@@ -368,6 +379,11 @@ export class Cockpit {
       setLang: (lang: Lang) => this.setLang(lang),
       state: () => this.state(),
       layers: () => this.layers.map((l) => ({ id: l.id, title: l.title, topics: [...l.topics] })),
+      camera: () => this.camera?.get() ?? null,
+      setCamera: (view: Partial<CameraView>, duration?: number) => {
+        if (!this.camera) throw new Error('the map is not ready');
+        this.camera.set(view, duration);
+      },
     };
   }
 }
