@@ -1,22 +1,114 @@
-/** The `hotspots` topic: waterlogging-prone places and their current water depth. */
+/**
+ * The topics of the flood layer:
+ *  - `hotspots`: waterlogging-prone places, their current water depth and (optionally) the
+ *    parameters of their ponding model and warning thresholds;
+ *  - `rainfall`: rain gauges (intensity, last hour, storm total), bounded so that a broken
+ *    gauge (negative, NaN, 5,000 mm/h) is rejected at the edge with a diagnostic;
+ *  - `reports`: citizens' photo reports of flooding (from the city app; simulated here).
+ */
 import { z } from 'zod';
 import { entitySchema, type TopicSpec } from '../../src/data/topics';
+import { ISO_WITH_OFFSET } from '../../src/data/wire';
 
 export const WARNING_LEVELS = ['none', 'blue', 'yellow', 'orange', 'red'] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
+
+/**
+ * Largest credible rain intensity a gauge may report, mm/h. The world-record envelope
+ * (422·D^0.475 mm) gives 422 mm in one hour; the 20 July 2021 peak hour was 201.9 mm.
+ * A 5-minute rate can exceed the hourly record, so the bound leaves room (500).
+ */
+export const MAX_RAIN_MM_H = 500;
+
+const depth = z.number().min(0).max(2000);
+
+/** Warning thresholds of one place, cm; each level begins at its value. */
+export const warnThresholds = z
+  .object({ blue: depth, yellow: depth, orange: depth, red: depth })
+  .refine((w) => w.blue < w.yellow && w.yellow < w.orange && w.orange < w.red, {
+    message: 'warning thresholds must rise: blue < yellow < orange < red',
+  });
+
+/** The ponding-model parameters of a place (see docs/flood-model.md §4). */
+export const modelParams = z.object({
+  catchment_ha: z.number().positive().max(100_000),
+  runoff_coeff: z.number().min(0).max(1),
+  drain_capacity_mm_h: z.number().min(0).max(1000),
+  storage_m3_per_cm: z.number().positive().max(1e7),
+  max_depth_cm: z.number().positive().max(5000),
+});
 
 export const hotspotEntity = entitySchema({
   name: z.string().min(1).max(200),
   name_en: z.string().max(200).optional(),
   /** water depth at the lowest point, centimetres */
-  depth_cm: z.number().min(0).max(2000),
+  depth_cm: depth,
   /** change of depth, cm per hour (positive: rising) */
   trend_cm_h: z.number().min(-5000).max(5000).optional(),
   level: z.enum(WARNING_LEVELS).optional(),
+  /** underpass | tunnel | junction | road-section | bridge-under (or another word) */
   kind: z.string().max(40).optional(),
   district: z.string().max(40).optional(),
+  district_en: z.string().max(80).optional(),
+  /** location detail from the report that names the place */
+  detail: z.string().max(200).optional(),
   /** rainfall intensity at the place, mm per hour */
-  rain_mm_h: z.number().min(0).max(1000).optional(),
+  rain_mm_h: z.number().min(0).max(MAX_RAIN_MM_H).optional(),
+  /** the rain gauge (entity of `rainfall`) that represents the place */
+  station: z.string().max(128).optional(),
+  warn_cm: warnThresholds.optional(),
+  model: modelParams.optional(),
+  /** true: named in a public report; false: an added plausible low point */
+  reported: z.boolean().optional(),
+  /** where the place comes from (text) */
+  source: z.string().max(400).optional(),
 });
 
-export const topics: TopicSpec[] = [{ topic: 'hotspots', entity: hotspotEntity, columns: ['depth_cm'] }];
+const mmH = (what: string) =>
+  z
+    .number()
+    .min(0, `${what} cannot be negative`)
+    .max(MAX_RAIN_MM_H, `${what} above ${MAX_RAIN_MM_H} mm/h is not rain (sensor or unit error)`);
+
+export const rainfallEntity = entitySchema({
+  name: z.string().min(1).max(200).optional(),
+  name_en: z.string().max(200).optional(),
+  /** current intensity, mm per hour */
+  mm_h: mmH('mm_h'),
+  /** rain in the last hour, mm */
+  mm_1h: mmH('mm_1h').optional(),
+  /** rain since the start of the event, mm */
+  mm_total: z.number().min(0, 'mm_total cannot be negative').max(5000, 'mm_total above 5,000 mm is not credible').optional(),
+  /** the values are a reconstruction, not the gauge's record */
+  reconstructed: z.boolean().optional(),
+});
+
+export const REPORT_STATUS = ['new', 'verified', 'dispatched', 'closed'] as const;
+export type ReportStatus = (typeof REPORT_STATUS)[number];
+
+export const reportEntity = entitySchema({
+  /** what the citizen wrote (Chinese) */
+  text: z.string().min(1).max(1000),
+  text_en: z.string().max(1000).optional(),
+  /** when the citizen reported it */
+  reported_at: z.union([z.string().regex(ISO_WITH_OFFSET, 'reported_at must be ISO 8601 with an offset'), z.number().finite()]),
+  /** standing-water | stalled-vehicle | underpass | manhole | blocked-drain | other */
+  kind: z.string().max(40).optional(),
+  status: z.enum(REPORT_STATUS).optional(),
+  /** the reporter's estimate of the water depth, cm */
+  depth_est_cm: depth.optional(),
+  /** nearest watched hotspot, if any */
+  hotspot: z.string().max(128).optional(),
+  place: z.string().max(200).optional(),
+  place_en: z.string().max(200).optional(),
+  /** generated by the simulator (shown as such) */
+  simulated: z.boolean().optional(),
+  /** the photo: here a placeholder scene name; never loaded as a URL */
+  photo: z.string().max(64).optional(),
+});
+
+export const topics: TopicSpec[] = [
+  { topic: 'hotspots', entity: hotspotEntity, columns: ['depth_cm'] },
+  { topic: 'rainfall', entity: rainfallEntity, columns: ['mm_h'] },
+  { topic: 'reports', entity: reportEntity },
+];

@@ -25,8 +25,11 @@ export async function writeLargeTimeline(out: Writable, n: number, seed = 7): Pr
     } else {
       const k = 1 + Math.floor(r() * 4);
       const upsert = [];
+      const picked = new Set<number>();
       for (let j = 0; j < k; j++) {
         const p = Math.floor(r() * probes);
+        if (picked.has(p)) continue; // one update per entity per message
+        picked.add(p);
         lon[p] += (r() - 0.5) * 0.001;
         lat[p] += (r() - 0.5) * 0.001;
         upsert.push({ id: `p${p}`, lon: Math.round(lon[p] * 1e6) / 1e6, lat: Math.round(lat[p] * 1e6) / 1e6, v: Math.round(r() * 100) });

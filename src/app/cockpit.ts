@@ -56,6 +56,7 @@ export class Cockpit {
   readonly tables;
   private source: DataSource | null = null;
   private pending: Delta[] = [];
+  private pendingRejects: Reject[] = [];
   private raf = 0;
   private lastFrame = 0;
   private lastUiTime = 0;
@@ -144,6 +145,7 @@ export class Cockpit {
 
   /** Apply every delta received since the last flush in one store transaction. */
   flush(): void {
+    this.flushRejects();
     if (!this.pending.length) return;
     const batch = this.pending;
     this.pending = [];
@@ -173,7 +175,8 @@ export class Cockpit {
         if (live()) this.setStatus(topic, status);
       },
       reject: (r) => {
-        if (live()) this.addReject(r);
+        // kept with the frame's batch: thousands of rejects cost one store update
+        if (live()) this.pendingRejects.push(r);
       },
       counts: (counts) => {
         if (!live()) return;
@@ -205,10 +208,11 @@ export class Cockpit {
     this.store.setState(patch);
   }
 
-  private addReject(r: Reject): void {
-    const rejects = this.store.getState().rejects;
-    const next = rejects.length >= MAX_REJECTS_KEPT ? [...rejects.slice(rejects.length - MAX_REJECTS_KEPT + 1), r] : [...rejects, r];
-    this.store.setState({ rejects: next });
+  private flushRejects(): void {
+    if (!this.pendingRejects.length) return;
+    const all = [...this.store.getState().rejects, ...this.pendingRejects];
+    this.pendingRejects = [];
+    this.store.setState({ rejects: all.length > MAX_REJECTS_KEPT ? all.slice(all.length - MAX_REJECTS_KEPT) : all });
   }
 
   /** Make a source for a config (replay now; live kinds come with the live-mode issue). */
@@ -223,6 +227,7 @@ export class Cockpit {
     this.source?.stop();
     this.source = null;
     this.pending = [];
+    this.pendingRejects = [];
     this.tables.clear();
     const s = this.store.getState();
     this.store.setState({

@@ -1,0 +1,48 @@
+/** Small statistics helpers for the benchmark. */
+
+export function quantile(xs: readonly number[], q: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+
+export const p50 = (xs: readonly number[]) => quantile(xs, 0.5);
+export const p95 = (xs: readonly number[]) => quantile(xs, 0.95);
+export const max = (xs: readonly number[]) => (xs.length ? Math.max(...xs) : NaN);
+export const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+export const median = p50;
+
+/** cockpit / floor, NaN when either is missing or the floor is zero */
+export function ratio(cockpit: number, floor: number): number {
+  if (!Number.isFinite(cockpit) || !Number.isFinite(floor) || floor === 0) return NaN;
+  return cockpit / floor;
+}
+
+export function fmt(x: number, digits = 1): string {
+  if (x === undefined || x === null || Number.isNaN(x)) return 'n/a';
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  if (a >= 1000) return Math.round(x).toLocaleString('en-US');
+  if (a >= 100) return x.toFixed(0);
+  if (a >= 10) return x.toFixed(Math.min(digits, 1));
+  return x.toFixed(digits === 1 ? 2 : digits);
+}
+
+export function fmtRatio(x: number): string {
+  return Number.isFinite(x) ? `${x.toFixed(2)}×` : 'n/a';
+}
+
+/** A seeded PRNG (mulberry32), so that seek points and fixtures are the same on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Node-only micro-benchmark of the replay log (no browser): parse (edge validation) +
+ * keyframe build + random seeks, with the app's own src/data/replay/parse.ts and log.ts,
+ * on a large timeline (1 M messages by default). Compared with the floor of reading the same
+ * file with JSON.parse only.
+ *
+ *   npx tsx bench/replay-micro.ts [--messages 1000000] [--seeks 20]
+ *   (also run by `npm run bench` as the scenario "replay-micro")
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseTimeline } from '../src/data/replay/parse';
+import { ReplayLog } from '../src/data/replay/log';
+import { fixturePath, largeFixture } from './lib/fixtures';
+import { nodeTopicRegistry } from './lib/topics-node';
+import { max, p50, p95, seeded } from './lib/stats';
+
+async function* lines(file: string): AsyncIterable<{ counter: number; line: string }> {
+  const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  let counter = 0;
+  for await (const line of rl) yield { counter: ++counter, line };
+}
+
+export interface MicroResult {
+  messages: number;
+  fileMB: number;
+  /** JSON.parse of every line, nothing else (the floor) */
+  rawParseMs: number;
+  /** parseTimeline: edge validation + sort check + keyframes */
+  parseMs: number;
+  /** ReplayLog construction alone on the parsed messages (keyframe build) */
+  keyframeMs: number;
+  keyframes: number;
+  seeksMs: number[];
+  seekP50: number;
+  seekP95: number;
+  seekMax: number;
+  heapUsedMB: number;
+  rssPeakMB: number;
+}
+
+export async function runReplayMicro(n: number, seeks: number, log: (s: string) => void = console.log): Promise<MicroResult> {
+  const name = await largeFixture(n, log);
+  const file = fixturePath(name);
+  const { size } = await import('node:fs').then((fs) => fs.statSync(file));
+  const topics = await nodeTopicRegistry();
+  let rssPeak = 0;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 100);
+
+  let t = performance.now();
+  let count = 0;
+  for await (const { line } of lines(file)) {
+    if (line) {
+      JSON.parse(line);
+      count++;
+    }
+  }
+  const rawParseMs = performance.now() - t;
+
+  t = performance.now();
+  const parsed = await parseTimeline(lines(file), topics);
+  const parseMs = performance.now() - t;
+
+  t = performance.now();
+  const rebuilt = new ReplayLog(parsed.log.messages);
+  const keyframeMs = performance.now() - t;
+
+  const r = seeded(42);
+  const logRef = parsed.log;
+  const seeksMs: number[] = [];
+  for (let i = 0; i < seeks; i++) {
+    const at = logRef.start + r() * (logRef.end - logRef.start);
+    const s = performance.now();
+    const c = logRef.cursorAt(at);
+    c.snapshot();
+    seeksMs.push(performance.now() - s);
+  }
+  clearInterval(sampler);
+  rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+  const heapUsedMB = process.memoryUsage().heapUsed / 1e6;
+  void rebuilt;
+  return {
+    messages: count,
+    fileMB: size / 1e6,
+    rawParseMs,
+    parseMs,
+    keyframeMs,
+    keyframes: parsed.log.keyframes.length,
+    seeksMs,
+    seekP50: p50(seeksMs),
+    seekP95: p95(seeksMs),
+    seekMax: max(seeksMs),
+    heapUsedMB,
+    rssPeakMB: rssPeak / 1e6,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('replay-micro.ts')) {
+  const arg = (k: string, d: number) => {
+    const i = process.argv.indexOf(k);
+    return i >= 0 ? Number(process.argv[i + 1]) : d;
+  };
+  const res = await runReplayMicro(arg('--messages', 1_000_000), arg('--seeks', 20));
+  const { seeksMs: _s, ...rest } = res;
+  console.log(JSON.stringify(rest, null, 2));
+}
