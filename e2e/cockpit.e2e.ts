@@ -281,6 +281,22 @@ describe('language and control API', () => {
     await page.context().close();
   });
 
+  it('the fixture picker loads another scenario in one click and puts it in the URL', async () => {
+    const { page } = await openCockpit(browser);
+    await waitReady(page);
+    const picker = page.locator('[data-testid="fixture-select"]');
+    await picker.waitFor();
+    expect(await picker.locator('option').count()).toBeGreaterThanOrEqual(2);
+    await picker.selectOption('rainstorm-2021-07-20');
+    await page.waitForFunction(() => window.cockpit!.state().source.url === '/mock-data/rainstorm-2021-07-20.ndjson' && window.cockpit!.state().source.state === 'ready');
+    expect(new URL(page.url()).searchParams.get('fixture')).toBe('rainstorm-2021-07-20');
+    // the same URL opens the same scenario
+    const { page: p2 } = await openCockpit(browser, '?fixture=rainstorm-2021-07-20');
+    expect((await waitReady(p2)).source.url).toBe('/mock-data/rainstorm-2021-07-20.ndjson');
+    await p2.context().close();
+    await page.context().close();
+  });
+
   it('URL parameters set the start state', async () => {
     const { page } = await openCockpit(browser, '?t=2021-07-20T16:00:00%2B08:00&speed=30&layers=waterlogging&select=hotspots:H05');
     await waitReady(page);

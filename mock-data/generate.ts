@@ -2,15 +2,15 @@
  * The seeded fixture generator. Writes the timelines the cockpit replays into
  * mock-data/out/ (served at /mock-data/…). Deterministic: same code, same files.
  *
- *   npm run fixtures                       the default timelines
+ *   npm run fixtures                       every fixture of mock-data/fixtures.ts + index.json
+ *   npm run fixtures -- --only default     one of them
  *   npm run fixtures -- --large 1000000    also mock-data/out/large.ndjson (benchmarks)
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TimelineBuilder } from './generator/timeline';
-import { buildFlood2021 } from './generator/flood-2021';
 import { writeLargeTimeline } from './generator/large';
+import { buildFixture, FIXTURES } from './fixtures';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'out');
 
@@ -24,12 +24,14 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const args = process.argv.slice(2);
 
-  const flood = new TimelineBuilder();
-  buildFlood2021(flood);
-  const floodLines = flood.lines();
-  write('rainstorm-2021-07-20.ndjson', floodLines);
-  // the embedded default: the canonical incident (more topics join as layers arrive)
-  write('default.ndjson', floodLines);
+  const only = args.indexOf('--only') >= 0 ? args[args.indexOf('--only') + 1] : null;
+  for (const f of FIXTURES) {
+    if (only && f.name !== only) continue;
+    write(`${f.name}.ndjson`, buildFixture(f));
+  }
+  // the list the cockpit's fixture picker shows
+  const index = FIXTURES.map((f) => ({ name: f.name, title: f.title, url: `/mock-data/${f.name}.ndjson` }));
+  writeFileSync(join(OUT, 'index.json'), JSON.stringify(index, null, 2) + '\n');
 
   const i = args.indexOf('--large');
   if (i >= 0) {

@@ -64,6 +64,7 @@ function parseTime(v: string): number | string {
 /**
  * URL parameters (all optional):
  *   source=replay|http|sse|ws|mqtt   timeline=<url> (replay)   url=<endpoint>
+ *   fixture=<name>  (a generated fixture: /mock-data/<name>.ndjson, see mock-data/fixtures.ts)
  *   lang=zh|en   mode=desktop|wall|kiosk   style=<style url>
  *   t=<ISO or epoch ms>   speed=<0.5…600>   play=1   loop=1
  *   layers=a,b (only these visible)   hide=a,b   select=<topic>:<id>
@@ -82,6 +83,11 @@ export function applyUrlParams(base: unknown, params: URLSearchParams): { merged
     c.source.url = get('timeline');
   }
   if (get('url')) c.source.url = get('url');
+  const fixture = get('fixture');
+  if (fixture && /^[a-z0-9][a-z0-9_.-]{0,80}$/i.test(fixture)) {
+    c.source.kind = 'replay';
+    c.source.url = `/mock-data/${fixture}.ndjson`;
+  }
   if (get('lang')) c.lang = get('lang');
   if (get('mode')) c.mode = get('mode');
   if (get('style')) c.basemap.style = get('style');

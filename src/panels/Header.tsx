@@ -2,6 +2,7 @@
 import type { Cockpit } from '../app/cockpit';
 import { useCockpit } from '../store/react';
 import { formatTime, tr } from '../i18n';
+import { FixturePicker } from './FixturePicker';
 
 export function Header({ cockpit }: { cockpit: Cockpit }) {
   const lang = useCockpit((s) => s.lang);
@@ -23,6 +24,7 @@ export function Header({ cockpit }: { cockpit: Cockpit }) {
           </span>
         )}
       </div>
+      <FixturePicker cockpit={cockpit} />
       <div className="clock" data-testid="data-clock">
         <span className="clock-label">{tr(lang, 'dataClock')}</span>
         <span className="clock-value">{ready ? formatTime(time) : '—'}</span>

@@ -1,0 +1,57 @@
+/**
+ * The fixture registry: every timeline the generator writes, with its title for the
+ * cockpit's fixture picker (header) and `?fixture=<name>`. A layer's scenario fixture is
+ * one entry here; the embedded default composes every layer's data over one window.
+ *
+ * A builder adds messages to a TimelineBuilder over [from, to) (epoch ms); builders are
+ * deterministic (seeded) and never depend on each other's output.
+ */
+import { TimelineBuilder } from './generator/timeline';
+import { buildFlood2021, FLOOD_2021 } from './generator/flood-2021';
+
+export interface FixtureWindow {
+  from: number;
+  to: number;
+}
+
+export type Builder = (b: TimelineBuilder, w: FixtureWindow) => void;
+
+export interface Fixture {
+  /** file name without extension, also the `?fixture=` value */
+  name: string;
+  title: { zh: string; en: string };
+  window: FixtureWindow;
+  builders: Builder[];
+}
+
+/** The canonical incident: 19 Jul 00:00 – 22 Jul 00:00 2021, Beijing time. */
+export const DEFAULT_WINDOW: FixtureWindow = { from: FLOOD_2021.from, to: FLOOD_2021.to };
+
+/**
+ * Builders of the embedded default, over DEFAULT_WINDOW: each mission layer adds its data
+ * for the same days, so the default shows every layer. (One line per layer.)
+ */
+export const DEFAULT_BUILDERS: Builder[] = [
+  (b) => buildFlood2021(b),
+];
+
+export const FIXTURES: Fixture[] = [
+  {
+    name: 'default',
+    title: { zh: '默认：2021年7月20日特大暴雨（全部图层）', en: 'Default: the 20 July 2021 rainstorm (all layers)' },
+    window: DEFAULT_WINDOW,
+    builders: DEFAULT_BUILDERS,
+  },
+  {
+    name: 'rainstorm-2021-07-20',
+    title: { zh: '2021年7月20日特大暴雨（内涝）', en: '20 July 2021 rainstorm (flooding only)' },
+    window: DEFAULT_WINDOW,
+    builders: [(b) => buildFlood2021(b)],
+  },
+];
+
+export function buildFixture(f: Fixture): string[] {
+  const b = new TimelineBuilder();
+  for (const build of f.builders) build(b, f.window);
+  return b.lines();
+}
