@@ -98,3 +98,32 @@ describe('edge validation', () => {
     expect(edge.acceptText(msg({ seq: 3, ts: 3000 })).ok).toBe(true);
   });
 });
+
+describe('stateful topic checks', () => {
+  const reg = new TopicRegistry([
+    {
+      topic: 'parks',
+      entity: entitySchema({ capacity: z.number().int().min(0), free: z.number().int().min(0) }),
+      closedSet: true,
+      check: (e, prev) => (prev && prev.capacity !== e.capacity ? 'capacity changed' : (e.free as number) > (e.capacity as number) ? 'free exceeds capacity' : null),
+    },
+  ]);
+  const m = (seq: number, o: Record<string, unknown>) => JSON.stringify({ topic: 'parks', seq, ts: seq * 1000, ...o });
+
+  it('rejects unknown ids and failed checks, and keeps state only from accepted messages', () => {
+    const edge = new Edge(reg);
+    expect(edge.acceptText(m(1, { upsert: [{ id: 'a', capacity: 10, free: 3 }] })).ok).toBe(false); // no snapshot yet
+    expect(edge.acceptText(m(2, { snapshot: true, upsert: [{ id: 'a', capacity: 10, free: 3 }, { id: 'b', capacity: 5, free: 5 }] })).ok).toBe(true);
+    const unknown = edge.acceptText(m(3, { upsert: [{ id: 'zz', capacity: 1, free: 0 }] }));
+    expect(!unknown.ok && unknown.reject.reason).toMatch(/unknown id "zz"/);
+    const over = edge.acceptText(m(4, { upsert: [{ id: 'a', capacity: 10, free: 11 }] }));
+    expect(!over.ok && over.reject.reason).toMatch(/free exceeds capacity/);
+    const cap = edge.acceptText(m(5, { upsert: [{ id: 'a', capacity: 12, free: 1 }] }));
+    expect(!cap.ok && cap.reject.reason).toMatch(/capacity changed/);
+    expect(edge.acceptText(m(6, { upsert: [{ id: 'a', capacity: 10, free: 0 }], delete: ['b'] })).ok).toBe(true);
+    const gone = edge.acceptText(m(7, { upsert: [{ id: 'b', capacity: 5, free: 1 }] }));
+    expect(!gone.ok && gone.reject.reason).toMatch(/unknown id "b"/);
+    expect(edge.acceptText(m(8, { delete: ['nope'] })).ok).toBe(false);
+    expect(edge.countsOf('parks')).toMatchObject({ accepted: 2, rejected: 6 });
+  });
+});

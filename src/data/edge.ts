@@ -79,6 +79,8 @@ function joinPath(path: readonly PropertyKey[], prefix = ''): string {
 
 export class Edge {
   readonly counts = new Map<string, TopicCounts>();
+  /** current entities of the topics whose specs need state (closedSet / check) */
+  private readonly state = new Map<string, Map<string, Entity>>();
 
   constructor(
     private readonly topics: TopicRegistry,
@@ -147,6 +149,27 @@ export class Edge {
       seen.add(r.data.id);
       upsert.push(r.data);
     }
+    const spec = this.topics.get(m.topic);
+    let topicState: Map<string, Entity> | undefined;
+    if (spec && (spec.closedSet || spec.check)) {
+      topicState = this.state.get(m.topic);
+      const snapshot = m.snapshot ?? false;
+      if (spec.closedSet && !snapshot && !topicState) {
+        return this.reject(m.topic, w, `no snapshot of topic "${m.topic}" yet: its ids are not known`, raw);
+      }
+      const known = snapshot ? undefined : topicState;
+      for (let i = 0; i < upsert.length; i++) {
+        const e = upsert[i];
+        const prev = known?.get(e.id);
+        if (spec.closedSet && !snapshot && !prev) return this.reject(m.topic, { ...w, path: `upsert[${i}].id` }, `upsert[${i}].id: unknown id "${e.id}"`, raw);
+        const why = spec.check?.(e, prev) ?? null;
+        if (why) return this.reject(m.topic, { ...w, path: `upsert[${i}]` }, `upsert[${i}] (${e.id}): ${why}`, raw);
+      }
+      if (spec.closedSet && !snapshot) {
+        const del = m.delete ?? [];
+        for (let i = 0; i < del.length; i++) if (!topicState!.has(del[i])) return this.reject(m.topic, { ...w, path: `delete[${i}]` }, `delete[${i}]: unknown id "${del[i]}"`, raw);
+      }
+    }
     const t = timeOf(m.ts);
     const c = this.countsOf(m.topic);
     if (c.lastSeq >= 0 && m.seq <= c.lastSeq) {
@@ -164,6 +187,16 @@ export class Edge {
     c.lastSeq = m.seq;
     c.lastT = t;
     c.accepted++;
+    if (spec && (spec.closedSet || spec.check)) {
+      // the message is accepted: keep the state the checks see
+      let st = this.state.get(m.topic);
+      if (!st || m.snapshot) {
+        st = new Map();
+        this.state.set(m.topic, st);
+      }
+      for (const id of m.delete ?? []) st.delete(id);
+      for (const e of upsert) st.set(e.id, e);
+    }
     return {
       ok: true,
       gap,

@@ -19,6 +19,19 @@ export interface TopicSpec {
    * can take them as binary attributes. Missing values are NaN.
    */
   readonly columns?: readonly string[];
+  /**
+   * Only ids introduced by a snapshot message of this topic may be upserted or deleted
+   * afterwards: an unknown id (e.g. a car park that does not exist) is rejected.
+   */
+  readonly closedSet?: boolean;
+  /**
+   * A check that needs the entity's previous state (e.g. a community must stay in its
+   * district, occupancy must not exceed the known capacity). Return a reason to reject the
+   * message, or null. `prev` is undefined for a new entity. Runs at the edge, after the
+   * schema; the edge keeps the topic's state only for topics that declare `check` or
+   * `closedSet`.
+   */
+  check?(entity: Entity, prev: Entity | undefined): string | null;
 }
 
 /** A JSON leaf or shallow structure; entity fields that no schema declares must be one. */
@@ -74,6 +87,10 @@ export class TopicRegistry {
   }
   entitySchema(topic: string): z.ZodType<Entity> {
     return this.specs.get(topic)?.entity ?? genericEntity;
+  }
+  stateful(topic: string): boolean {
+    const s = this.specs.get(topic);
+    return !!(s && (s.closedSet || s.check));
   }
   columns(topic: string): readonly string[] {
     return this.specs.get(topic)?.columns ?? [];
