@@ -55,8 +55,18 @@ export interface TooltipContent {
   rows: [label: string, value: string][];
 }
 
+/** What a layer's panels may ask the cockpit to do. */
+export interface PanelActions {
+  /** select an entity (and fly to it if placed); null clears */
+  select(topic: string | null, id?: string): void;
+  flyTo(target: { lon: number; lat: number; zoom?: number }): void;
+  /** fit the camera to [[west, south], [east, north]] */
+  fitBounds(bounds: [[number, number], [number, number]]): void;
+}
+
 export interface PanelProps {
   lang: Lang;
+  actions: PanelActions;
 }
 
 export interface DetailProps extends PanelProps {
@@ -90,6 +100,12 @@ export interface LayerPlugin {
    * calls `redraw()`; it calls the returned function when it goes away.
    */
   subscribe?(redraw: () => void): () => void;
+  /**
+   * A click on the map where no object was picked (or on this layer's objects only if it
+   * returns true for them first): return true if the layer consumed it (e.g. a "find
+   * parking here" tool is armed); layers are asked top first.
+   */
+  onMapClick?(at: { lon: number; lat: number }, ctx: LayerContext): boolean;
 }
 
 export function text(zh: string, en: string): Text {

@@ -25,6 +25,7 @@ export interface CameraApi {
   get(): CameraView;
   /** jump (duration 0) or ease to a camera */
   set(view: Partial<CameraView>, duration?: number): void;
+  fitBounds(bounds: [[number, number], [number, number]]): void;
 }
 
 export interface CockpitStateView {
@@ -326,6 +327,17 @@ export class Cockpit {
     if (this.camera) this.camera.flyTo(target);
     else this.pendingFly = target;
   }
+
+  fitBounds(bounds: [[number, number], [number, number]]): void {
+    this.camera?.fitBounds(bounds);
+  }
+
+  /** What layer panels may do (PanelProps.actions). */
+  readonly panelActions = {
+    select: (topic: string | null, id?: string) => void this.select(topic, id),
+    flyTo: (t: { lon: number; lat: number; zoom?: number }) => this.flyTo(t),
+    fitBounds: (b: [[number, number], [number, number]]) => this.fitBounds(b),
+  };
 
   /** Recorded values of an entity's fields (empty if the source keeps no history). */
   async history(q: HistoryQuery): Promise<HistorySeries> {

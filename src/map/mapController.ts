@@ -104,6 +104,7 @@ export class MapController {
         const c = this.map.getCenter();
         return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom(), pitch: this.map.getPitch(), bearing: this.map.getBearing() };
       },
+      fitBounds: (b) => this.map.fitBounds(b, { padding: 40, duration: 1200, essential: true }),
       set: (v, duration = 0) => {
         const opts = {
           center: v.lon !== undefined && v.lat !== undefined ? ([v.lon, v.lat] as [number, number]) : undefined,
@@ -209,6 +210,21 @@ export class MapController {
 
   private onClick(info: PickingInfo): void {
     const e = this.entityOf(info);
+    if (!e && info.coordinate) {
+      // empty map: a layer's tool may take the click (top layer first)
+      const ctx = this.context();
+      const visible = this.cockpit.store.getState().layers;
+      const at = { lon: info.coordinate[0], lat: info.coordinate[1] };
+      for (let i = this.plugins.length - 1; i >= 0; i--) {
+        const p = this.plugins[i];
+        if (!p.onMapClick || !visible[p.id]?.visible) continue;
+        try {
+          if (p.onMapClick(at, ctx)) return;
+        } catch (err) {
+          console.error(`layer ${p.id} failed on a map click:`, err);
+        }
+      }
+    }
     this.cockpit.store.setState({ selection: e ? { topic: e.topic, id: e.id } : null });
   }
 

@@ -16,7 +16,7 @@ export function LayerPanels({ cockpit }: { cockpit: Cockpit }) {
           return (
             <section className="panel" key={l.id}>
               <h2>{l.title[lang]}</h2>
-              <P lang={lang} />
+              <P lang={lang} actions={cockpit.panelActions} />
             </section>
           );
         })}
@@ -56,7 +56,7 @@ export function SelectionPanel({ cockpit, context }: { cockpit: Cockpit; context
           </table>
         </>
       )}
-      {entity && Detail && <Detail lang={lang} topic={sel.topic} id={sel.id} entity={entity} />}
+      {entity && Detail && <Detail lang={lang} topic={sel.topic} id={sel.id} entity={entity} actions={cockpit.panelActions} />}
     </section>
   );
 }
