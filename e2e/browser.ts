@@ -70,8 +70,12 @@ export async function waitReady(page: Page, timeout = 60_000): Promise<CockpitSt
   return state(page);
 }
 
-/** Waits for MapLibre + deck.gl to settle after a change: two animation frames and idle. */
-export async function settle(page: Page, ms = 600): Promise<void> {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+/**
+ * Waits for the map to settle after a change: MapLibre idle (tiles, labels and deck.gl
+ * layers drawn), then `ms` more for symbol fades, then idle again.
+ */
+export async function settle(page: Page, ms = 400): Promise<void> {
+  await page.evaluate(() => window.cockpit!.idle());
   await page.waitForTimeout(ms);
+  await page.evaluate(() => window.cockpit!.idle());
 }

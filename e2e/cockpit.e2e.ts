@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openCockpit, settle, state, waitReady } from './browser';
-import { changedShare, countNear, sampleMap } from './pixels';
+import { changedShare, sampleMap } from './pixels';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,7 +43,8 @@ describe('the default cockpit (replayed fixtures, offline basemap)', () => {
   });
 
   it('playing moves the clock and changes the map; a backward seek restores the earlier state', async () => {
-    const { page, errors } = await openCockpit(browser, '?speed=600');
+    // only the layers under test: effect layers (rain, 3D water) animate on their own
+    const { page, errors } = await openCockpit(browser, '?speed=600&layers=districts,waterlogging');
     await waitReady(page);
     const t0 = '2021-07-20T15:20:00+08:00';
     await page.evaluate((t) => window.cockpit!.seek(t), t0);
@@ -62,9 +63,8 @@ describe('the default cockpit (replayed fixtures, offline basemap)', () => {
     expect(after.time).toBeGreaterThan(before.time);
     await settle(page, 1200);
     const imgAfter = await sampleMap(page);
+    // the water rose: the hotspots changed colour and size
     expect(changedShare(imgBefore, imgAfter)).toBeGreaterThan(0.002);
-    // the water rose: more red on the map than before
-    expect(countNear(imgAfter, [255, 59, 48])).toBeGreaterThan(countNear(imgBefore, [255, 59, 48]));
 
     // backward seek: the same state and the same picture as before
     await page.evaluate((t) => window.cockpit!.seek(t), t0);
@@ -74,14 +74,20 @@ describe('the default cockpit (replayed fixtures, offline basemap)', () => {
     expect(back.topics.hotspots.count).toBe(before.topics.hotspots.count);
     const depthsBack = await page.evaluate(() => document.querySelector('[data-testid="panel-hotspots"]')?.textContent);
     expect(depthsBack).toBe(depthsBefore);
-    const imgBack = await sampleMap(page);
-    expect(changedShare(imgBefore, imgBack)).toBeLessThan(0.002);
+    // under a loaded machine label fades can lag: look again before judging
+    let share = 1;
+    for (let i = 0; i < 4 && share >= 0.002; i++) {
+      if (i) await settle(page, 1500);
+      share = changedShare(imgBefore, await sampleMap(page));
+    }
+    if (share >= 0.002) await page.screenshot({ path: 'test-results/backward-seek.png' });
+    expect(share).toBeLessThan(0.002);
     expect(errors.filter((e) => !harmless(e))).toEqual([]);
     await page.context().close();
   });
 
   it('layer toggles hide and show what a layer draws', async () => {
-    const { page } = await openCockpit(browser, '?t=2021-07-20T17:00:00%2B08:00');
+    const { page } = await openCockpit(browser, '?t=2021-07-20T17:00:00%2B08:00&layers=districts,waterlogging');
     await waitReady(page);
     await settle(page, 1200);
     const on = await sampleMap(page);
@@ -89,10 +95,16 @@ describe('the default cockpit (replayed fixtures, offline basemap)', () => {
     expect((await state(page)).layers.waterlogging.visible).toBe(false);
     await settle(page, 1200);
     const off = await sampleMap(page);
-    expect(countNear(on, [255, 59, 48])).toBeGreaterThan(20);
-    expect(countNear(off, [255, 59, 48])).toBeLessThan(countNear(on, [255, 59, 48]) / 4);
+    // the 51 hotspot dots cover a visible share of the map
+    expect(changedShare(on, off)).toBeGreaterThan(0.003);
     await page.evaluate(() => window.cockpit!.setLayerVisible('waterlogging', true));
     expect(await page.locator('[data-testid="layer-toggle-waterlogging"]').isChecked()).toBe(true);
+    let share = 1;
+    for (let i = 0; i < 4 && share >= 0.002; i++) {
+      await settle(page, 1200);
+      share = changedShare(on, await sampleMap(page));
+    }
+    expect(share).toBeLessThan(0.002);
     await page.context().close();
   });
 
@@ -304,7 +316,8 @@ describe('language and control API', () => {
     const s = await state(page);
     expect(s.time).toBe(Date.parse('2021-07-20T16:00:00+08:00'));
     expect(s.speed).toBe(30);
-    expect(s.layers).toEqual({ districts: { visible: false }, waterlogging: { visible: true } });
+    expect(s.layers.waterlogging).toEqual({ visible: true });
+    for (const [id, v] of Object.entries(s.layers)) if (id !== 'waterlogging') expect(v.visible, id).toBe(false);
     expect(s.selection).toEqual({ topic: 'hotspots', id: 'H05' });
     await page.context().close();
   });

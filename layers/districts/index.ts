@@ -1,8 +1,9 @@
 /**
  * District boundaries of Zhengzhou: 12 administrative county-level units plus the four
- * functional zones (approximate). Static geography loaded by the app from /geo/.
+ * functional zones (approximate). Static geography loaded by the app from /geo/. Their
+ * names are drawn by the basemap style (MapLibre symbol layers, in the UI language).
  */
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { LayerPlugin } from '../types';
 import { text } from '../types';
@@ -43,20 +44,6 @@ const districts: LayerPlugin = {
         getLineWidth: (f: { properties: DistrictProps }) => (f.properties.code === selected ? 3 : 1.5),
         lineWidthUnits: 'pixels',
         updateTriggers: { getFillColor: selected, getLineWidth: selected },
-      }),
-      new TextLayer({
-        id: 'districts:names',
-        data: fc.features,
-        getPosition: (f: { properties: DistrictProps }) => f.properties.center,
-        getText: (f: { properties: DistrictProps }) => (ctx.lang === 'en' ? f.properties.name_en : f.properties.name_zh) + (f.properties.approximate ? (ctx.lang === 'en' ? ' (approx.)' : '（示意）') : ''),
-        characterSet: 'auto',
-        fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif',
-        getSize: 15,
-        getColor: [150, 200, 255, 230],
-        outlineWidth: 2,
-        outlineColor: [4, 16, 31, 255],
-        fontSettings: { sdf: true },
-        updateTriggers: { getText: ctx.lang },
       }),
     ];
   },

@@ -364,8 +364,14 @@ export class PmtilesReader {
     const raw = this.buf.subarray(h.jsonMetadataOffset, h.jsonMetadataOffset + h.jsonMetadataLength);
     return JSON.parse((h.internalCompression === Compression.Gzip ? zlib.gunzipSync(raw) : raw).toString('utf8'));
   }
+  private readonly dirs = new Map<number, Entry[]>();
   private dir(offset: number, length: number): Entry[] {
-    return deserializeDirectory(this.buf.subarray(offset, offset + length));
+    let d = this.dirs.get(offset);
+    if (!d) {
+      d = deserializeDirectory(this.buf.subarray(offset, offset + length));
+      this.dirs.set(offset, d);
+    }
+    return d;
   }
   getTile(z: number, x: number, y: number): Buffer | null {
     const id = zxyToTileId(z, x, y);

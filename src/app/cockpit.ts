@@ -26,6 +26,8 @@ export interface CameraApi {
   /** jump (duration 0) or ease to a camera */
   set(view: Partial<CameraView>, duration?: number): void;
   fitBounds(bounds: [[number, number], [number, number]]): void;
+  /** resolves when the map has drawn everything it has (tiles, labels, layers) */
+  idle(): Promise<void>;
 }
 
 export interface CockpitStateView {
@@ -397,6 +399,8 @@ export class Cockpit {
       state: () => this.state(),
       layers: () => this.layers.map((l) => ({ id: l.id, title: l.title, topics: [...l.topics] })),
       camera: () => this.camera?.get() ?? null,
+      /** resolves when the map has finished drawing (for screenshots and automation) */
+      idle: () => this.camera?.idle() ?? Promise.resolve(),
       setCamera: (view: Partial<CameraView>, duration?: number) => {
         if (!this.camera) throw new Error('the map is not ready');
         this.camera.set(view, duration);

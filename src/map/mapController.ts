@@ -6,6 +6,7 @@
  * transform anywhere above it.
  */
 import maplibregl from 'maplibre-gl';
+import { Protocol as PMTilesProtocol } from 'pmtiles';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -13,6 +14,17 @@ import type { Cockpit } from '../app/cockpit';
 import type { LayerContext, LayerPlugin } from '../../layers/types';
 import type { CockpitState } from '../store/store';
 import type { Entity } from '../data/wire';
+import { BASEMAP_STYLE_URL, LABEL_LAYER_IDS, textField } from '../geo/basemapStyle';
+
+// a configured style may use a PMTiles basemap (pmtiles://…), e.g. one built by
+// mock-data/geo/osm-pipeline.ts from an OpenStreetMap extract
+let pmtilesRegistered = false;
+function registerPmtiles(): void {
+  if (pmtilesRegistered) return;
+  pmtilesRegistered = true;
+  const protocol = new PMTilesProtocol();
+  maplibregl.addProtocol('pmtiles', protocol.tile);
+}
 
 export const FALLBACK_STYLE: maplibregl.StyleSpecification = {
   version: 8,
@@ -34,6 +46,7 @@ export class MapController {
   private readonly overlay: MapLibreOverlay;
   private readonly unsubscribe: () => void;
   private readonly pluginUnsubs: (() => void)[] = [];
+  private readonly unsubLang: () => void;
   private firstFrameMarked = false;
   private readonly failedLayers = new Set<string>();
   private scheduled = 0;
@@ -44,6 +57,7 @@ export class MapController {
     private readonly plugins: readonly LayerPlugin[],
   ) {
     const { camera, basemap } = cockpit.config;
+    registerPmtiles();
     this.map = new maplibregl.Map({
       container,
       style: FALLBACK_STYLE,
@@ -70,6 +84,20 @@ export class MapController {
     });
     this.map.addControl(this.overlay as unknown as maplibregl.IControl);
     void this.loadStyle(basemap.style);
+    // tiles of a configured basemap (e.g. a PMTiles file) that cannot be loaded
+    this.map.on('error', (ev: { error?: Error; sourceId?: string }) => {
+      if (this.styleUrl !== BASEMAP_STYLE_URL && !this.fellBack && ev.sourceId) this.fallBack(this.styleUrl, `source ${ev.sourceId}: ${ev.error?.message ?? 'failed to load'}`);
+    });
+
+    // the basemap's labels follow the UI language
+    const localize = () => {
+      const lang = cockpit.store.getState().lang;
+      for (const id of LABEL_LAYER_IDS) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'text-field', textField(lang));
+    };
+    this.map.on('style.load', localize);
+    this.unsubLang = cockpit.store.subscribe((s, prev) => {
+      if (s.lang !== prev.lang && this.map.isStyleLoaded()) localize();
+    });
 
     const setZoom = () => {
       const z = Math.round(this.map.getZoom() * 4) / 4;
@@ -105,6 +133,14 @@ export class MapController {
         return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom(), pitch: this.map.getPitch(), bearing: this.map.getBearing() };
       },
       fitBounds: (b) => this.map.fitBounds(b, { padding: 40, duration: 1200, essential: true }),
+      idle: () =>
+        new Promise<void>((resolve) => {
+          // after pending layer updates are drawn: a fresh frame, then MapLibre's idle
+          requestAnimationFrame(() => {
+            this.map.once('idle', () => resolve());
+            this.map.triggerRepaint();
+          });
+        }),
       set: (v, duration = 0) => {
         const opts = {
           center: v.lon !== undefined && v.lat !== undefined ? ([v.lon, v.lat] as [number, number]) : undefined,
@@ -119,16 +155,27 @@ export class MapController {
     this.schedule();
   }
 
+  private styleUrl = '';
+  private fellBack = false;
+
+  /** Load a style; a configured one that fails falls back to the embedded basemap, with a notice. */
   private async loadStyle(url: string): Promise<void> {
+    this.styleUrl = url;
     try {
       const style = await fetchStyle(url);
       this.map.setStyle(style);
     } catch (e) {
-      const notices = this.cockpit.store.getState().notices.filter((n) => n.id !== 'basemap');
-      this.cockpit.store.setState({
-        notices: [...notices, { id: 'basemap', level: 'error', text: `basemap ${url}: ${(e as Error).message} — using the embedded basemap` }],
-      });
+      this.fallBack(url, (e as Error).message);
     }
+  }
+
+  private fallBack(url: string, reason: string): void {
+    const notices = this.cockpit.store.getState().notices.filter((n) => n.id !== 'basemap');
+    this.cockpit.store.setState({ notices: [...notices, { id: 'basemap', level: 'error', text: `basemap ${url}: ${reason} — using the embedded basemap` }] });
+    if (url !== BASEMAP_STYLE_URL && !this.fellBack) {
+      this.fellBack = true;
+      void this.loadStyle(BASEMAP_STYLE_URL);
+    } else this.map.setStyle(FALLBACK_STYLE);
   }
 
   /** Coalesce redraw requests into one per animation frame. */
@@ -231,6 +278,7 @@ export class MapController {
   destroy(): void {
     this.unsubscribe();
     for (const u of this.pluginUnsubs) u();
+    this.unsubLang();
     if (this.scheduled) cancelAnimationFrame(this.scheduled);
     this.cockpit.setCamera(null);
     this.map.remove();

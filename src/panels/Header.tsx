@@ -3,6 +3,7 @@ import type { Cockpit } from '../app/cockpit';
 import { useCockpit } from '../store/react';
 import { formatTime, tr } from '../i18n';
 import { FixturePicker } from './FixturePicker';
+import { Search } from './Search';
 
 export function Header({ cockpit }: { cockpit: Cockpit }) {
   const lang = useCockpit((s) => s.lang);
@@ -24,6 +25,7 @@ export function Header({ cockpit }: { cockpit: Cockpit }) {
           </span>
         )}
       </div>
+      <Search cockpit={cockpit} />
       <FixturePicker cockpit={cockpit} />
       <div className="clock" data-testid="data-clock">
         <span className="clock-label">{tr(lang, 'dataClock')}</span>
