@@ -34,8 +34,12 @@ function mockData(): Plugin {
     res.setHeader('content-length', String(statSync(file).size));
     createReadStream(file).pipe(res);
   };
+  let outDir = resolve(import.meta.dirname, 'dist');
   return {
     name: 'cockpit-mock-data',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     configureServer(server) {
       server.middlewares.use(middleware);
     },
@@ -43,7 +47,7 @@ function mockData(): Plugin {
       server.middlewares.use(middleware);
     },
     closeBundle() {
-      const out = resolve(import.meta.dirname, 'dist/mock-data');
+      const out = join(outDir, 'mock-data');
       mkdirSync(out, { recursive: true });
       for (const dir of MOCK_DIRS) {
         if (!existsSync(dir)) continue;

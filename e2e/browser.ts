@@ -38,7 +38,7 @@ export interface OpenedPage {
 }
 
 /** Opens the cockpit with only localhost reachable; records console errors. */
-export async function openCockpit(browser: Browser, query = '', viewport = { width: 1920, height: 1080 }): Promise<OpenedPage> {
+export async function openCockpit(browser: Browser, query = '', viewport = { width: 1920, height: 1080 }, base = baseURL()): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -53,7 +53,7 @@ export async function openCockpit(browser: Browser, query = '', viewport = { wid
     errors.push(`blocked external request: ${url}`);
     return route.abort();
   });
-  await page.goto(`${baseURL()}/${query}`);
+  await page.goto(`${base}/${query}`);
   return { page, errors };
 }
 

@@ -7,8 +7,10 @@ import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
+  // COCKPIT_DIST: test another build directory (e.g. while others rebuild dist/)
+  const outDir = process.env.COCKPIT_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run build\` first (npm test does)`);
+  const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('preview server has no URL');
   project.provide('baseURL', url.replace(/\/$/, ''));

@@ -35,6 +35,8 @@ export interface LayerContext {
   zoom: number;
   /** static assets declared in `assets`, loaded by the app (undefined until loaded) */
   asset<T = unknown>(name: string): T | undefined;
+  /** what the current basemap style brings (e.g. real building footprints) */
+  basemap?: { hasBuildings: boolean };
 }
 
 export interface LegendItem {

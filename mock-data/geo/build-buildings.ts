@@ -20,7 +20,7 @@
  *     and fall towards the edge. The CBD's two concentric rings of towers around the 280 m
  *     Greenland Plaza "Big Corn" (千玺广场) and a few landmarks are placed explicitly.
  *
- * Output format (compact JSON; GeoJSON of the same footprints would be ~10 MB):
+ * Output format (compact JSON, ~870 KiB; GeoJSON of the same footprints would be ~8.5 MB):
  *   { format: "zz-buildings/1", simulated: true, seed, origin: [lon0, lat0],
  *     mPerDeg: [kx, ky],             // x = (lon - lon0) * kx, y = (lat - lat0) * ky (metres)
  *     fields: ["x","y","w","l","a","h","k"], kinds: [...], count,
@@ -343,7 +343,7 @@ function pick<T extends string>(r: () => number, weights: [T, number][]): T {
 }
 
 function typologyOf(r: () => number, c: number, level: number): Typology {
-  if (c > 0.5) return pick(r, [['towers', 0.72], ['midrise', 0.2], ['park', 0.08]]);
+  if (c > 0.5) return pick(r, [['towers', 0.58], ['midrise', 0.3], ['park', 0.12]]);
   if (c > 0.3) return pick(r, [['towers', 0.4], ['slabs', 0.3], ['midrise', 0.22], ['park', 0.08]]);
   if (level === 1) return pick(r, [['midrise', 0.45], ['slabs', 0.32], ['towers', 0.12], ['park', 0.11]]);
   if (level === 2) return pick(r, [['slabs', 0.55], ['midrise', 0.17], ['towers', 0.1], ['industrial', 0.06], ['park', 0.12]]);
@@ -367,7 +367,7 @@ function heightOf(r: () => number, typ: Typology, c: number, level: number, comp
   const edge = level >= 4 ? 0.55 : level === 3 ? 0.8 : 1;
   switch (typ) {
     case 'towers':
-      return clamp((34 + 170 * c * c + 40 * c) * edge * ln(0.28), 24, 235);
+      return clamp((26 + 95 * c * c + 30 * c) * edge * ln(0.22), 24, 200);
     case 'slabs':
       // a residential compound shares one height class (old 6-floor walk-ups or 18–33-floor towers)
       return clamp(compound * edge * (1 + 0.35 * c) * ln(0.08), 12, 110);
@@ -403,7 +403,7 @@ function fillBlock(r: () => number, typ: Typology, u0: number, u1: number, v0: n
   };
   switch (typ) {
     case 'towers':
-      grid(58 + 22 * r(), 58 + 22 * r(), () => 24 + 16 * r(), () => 22 + 14 * r());
+      grid(68 + 28 * r(), 68 + 28 * r(), () => 26 + 16 * r(), () => 24 + 14 * r());
       break;
     case 'midrise':
       grid(44 + 14 * r(), 40 + 12 * r(), () => 22 + 18 * r(), () => 16 + 12 * r());
@@ -493,7 +493,7 @@ function cbdBuildings(r: () => number): Building[] {
       out.push({ x: cx + radius * Math.cos(t), y: cy + radius * Math.sin(t), w, l, a, h: h(), k: K.cbd });
     }
   };
-  ring(10, 245, 18, 30, 30, () => 116 + 8 * r()); // inner ring: ~120 m
+  ring(10, 245, 0, 30, 30, () => 116 + 8 * r()); // inner ring: ~120 m (none on the N–S road)
   ring(32, 445, 5.625, 32, 26, () => 78 + 6 * r()); // outer ring: ~80 m
   ring(60, 560, 3, 40, 22, () => 22 + 8 * r()); // podiums along the outer ring road
   return out;

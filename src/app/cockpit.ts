@@ -8,6 +8,11 @@ import type { Delta, Reject } from '../data/wire';
 import type { TopicRegistry } from '../data/topics';
 import type { TopicCounts } from '../data/edge';
 import { ReplaySource } from '../data/replay/ReplaySource';
+import { SseSource } from '../data/live/SseSource';
+import { WsSource } from '../data/live/WsSource';
+import { HttpSource } from '../data/live/HttpSource';
+import { MqttSource } from '../data/live/MqttSource';
+import { Recorder } from '../data/live/recorder';
 import { createCockpitStore, MAX_REJECTS_KEPT, type CockpitState, type Lang, type TopicHealth } from '../store/store';
 import type { LayerPlugin } from '../../layers/types';
 import type { Config } from './config';
@@ -38,7 +43,7 @@ export interface CockpitStateView {
   range: { start: number; end: number };
   source: { kind: string; url: string; state: string; error?: string; simulated: boolean; lines?: number; accepted?: number; rejected?: number; keyframes?: number };
   layers: Record<string, { visible: boolean }>;
-  topics: Record<string, { count: number; status: string; reason?: string; accepted: number; rejected: number; gaps: number; lastError?: string }>;
+  topics: Record<string, { count: number; status: string; reason?: string; accepted: number; rejected: number; gaps: number; seq: number; lastError?: string }>;
   selection: { topic: string; id: string } | null;
   lang: Lang;
   mode: string;
@@ -66,6 +71,11 @@ export class Cockpit {
   private camera: CameraApi | null = null;
   private pendingFly: { lon: number; lat: number; zoom?: number } | null = null;
   private loadGeneration = 0;
+  private lastHealthCheck = 0;
+  private readonly rateCounts = new Map<string, number>();
+  private recorder: Recorder | null = null;
+  /** the last source-wide status ('*'): new topics start in it */
+  private sourceStatus: TopicStatus | null = null;
 
   constructor(
     readonly config: Config,
@@ -130,7 +140,16 @@ export class Cockpit {
       if (time < clock.time) void this.source.replay.seek(target).then(() => this.landed(gen, target));
       else void this.source.replay.advanceTo(target).then(() => this.landed(gen, target));
     }
+    if (this.source && !this.source.replay && s.source.state !== 'loading') {
+      // live: the data clock follows the wall clock
+      const wall = Date.now();
+      this.store.setState({ clock: { ...clock, time: wall, end: wall, start: clock.start || wall, playing: true } });
+    }
     this.flush();
+    if (now - this.lastHealthCheck >= 1000) {
+      this.checkHealth((now - this.lastHealthCheck) / 1000);
+      this.lastHealthCheck = now;
+    }
     if (now - this.lastUiTime >= UI_TIME_INTERVAL_MS || !this.store.getState().clock.playing) {
       const t = this.store.getState().clock.time;
       if (t !== this.store.getState().uiTime) {
@@ -153,17 +172,47 @@ export class Cockpit {
     const batch = this.pending;
     this.pending = [];
     const changed = this.tables.applyBatch(batch);
+    this.recorder?.record(batch);
+    for (const d of batch) this.rateCounts.set(d.topic, (this.rateCounts.get(d.topic) ?? 0) + 1);
     const now = Date.now();
     const topics = { ...this.store.getState().topics };
     for (const topic of changed) {
-      const h = topics[topic] ?? this.newHealth();
-      topics[topic] = { ...h, lastMessageAt: now };
+      const h = topics[topic] ?? this.newHealth(this.sourceStatus ?? undefined);
+      const status = h.status.state === 'stale' ? { state: 'live' as const, since: now } : h.status;
+      topics[topic] = { ...h, status, lastMessageAt: now };
     }
-    this.store.setState({ tablesVersion: this.tables.version, topics });
+    const patch: Partial<CockpitState> = { tablesVersion: this.tables.version, topics };
+    if (this.source && !this.source.replay) patch.dataTime = now; // live: the tables are as of now
+    this.store.setState(patch);
   }
 
-  private newHealth(): TopicHealth {
-    return { status: { state: 'connecting', since: Date.now() }, counts: emptyCounts() };
+  /**
+   * Once a second: message rates, and (live sources) topics silent for longer than their
+   * expected interval become stale — shown, not silently frozen.
+   */
+  private checkHealth(seconds: number): void {
+    const s = this.store.getState();
+    const isLive = !!this.source && !this.source.replay;
+    if (!isLive && this.rateCounts.size === 0) return;
+    const now = Date.now();
+    const cfg = this.config.source;
+    let topics: Record<string, TopicHealth> | null = null;
+    for (const [topic, h] of Object.entries(s.topics)) {
+      const rate = seconds > 0 ? (this.rateCounts.get(topic) ?? 0) / seconds : 0;
+      let next: TopicHealth = h;
+      if (isLive && h.rate !== rate) next = { ...next, rate };
+      const limit = cfg.staleAfter[topic] ?? cfg.staleAfterMs;
+      if (isLive && h.status.state === 'live' && h.lastMessageAt && now - h.lastMessageAt > limit) {
+        next = { ...next, status: { state: 'stale', reason: `no message for ${Math.round((now - h.lastMessageAt) / 1000)} s (expected within ${Math.round(limit / 1000)} s)`, since: now } };
+      }
+      if (next !== h) (topics ??= { ...s.topics })[topic] = next;
+    }
+    this.rateCounts.clear();
+    if (topics) this.store.setState({ topics });
+  }
+
+  private newHealth(status?: TopicStatus): TopicHealth {
+    return { status: status ?? { state: 'connecting', since: Date.now() }, counts: emptyCounts() };
   }
 
   // ---- sources ------------------------------------------------------------------
@@ -184,7 +233,7 @@ export class Cockpit {
       counts: (counts) => {
         if (!live()) return;
         const topics = { ...this.store.getState().topics };
-        for (const [topic, c] of Object.entries(counts)) topics[topic] = { ...(topics[topic] ?? this.newHealth()), counts: c };
+        for (const [topic, c] of Object.entries(counts)) topics[topic] = { ...(topics[topic] ?? this.newHealth(this.sourceStatus ?? undefined)), counts: c };
         this.store.setState({ topics });
       },
       progress: (progress) => {
@@ -203,11 +252,15 @@ export class Cockpit {
   }
 
   private setStatus(topic: string, status: TopicStatus): void {
+    if (topic === '*') this.sourceStatus = status;
     const topics = { ...this.store.getState().topics };
     const keys = topic === '*' ? Object.keys(topics) : [topic];
     for (const k of keys) topics[k] = { ...(topics[k] ?? this.newHealth()), status };
     const patch: Partial<CockpitState> = { topics };
-    if (topic === '*' && status.state === 'error') patch.source = { ...this.store.getState().source, state: 'error', error: status.reason };
+    const src = this.store.getState().source;
+    if (topic === '*' && status.state === 'error') patch.source = { ...src, state: 'error', error: status.reason };
+    if (topic === '*' && status.state === 'live' && src.state !== 'ready') patch.source = { ...src, state: 'ready', error: undefined };
+    if (topic === '*' && status.state === 'connecting' && src.state === 'error') patch.source = { ...src, state: 'error', error: `${src.error ?? ''}`.replace(/ — retrying.*$/, ' — reconnecting…') };
     this.store.setState(patch);
   }
 
@@ -218,10 +271,24 @@ export class Cockpit {
     this.store.setState({ rejects: all.length > MAX_REJECTS_KEPT ? all.slice(all.length - MAX_REJECTS_KEPT) : all });
   }
 
-  /** Make a source for a config (replay now; live kinds come with the live-mode issue). */
+  /** Make a source for a kind and URL (credentials and options from config.json). */
   private makeSource(kind: string, url: string): DataSource {
-    if (kind === 'replay') return new ReplaySource(url, this.createReplayWorker);
-    throw new Error(`source kind "${kind}" is not available in this build`);
+    const c = this.config.source;
+    const live = { url, snapshotUrl: c.snapshotUrl, token: c.token, username: c.username, password: c.password };
+    switch (kind) {
+      case 'replay':
+        return new ReplaySource(url, this.createReplayWorker);
+      case 'sse':
+        return new SseSource(live, this.topics);
+      case 'ws':
+        return new WsSource(live, this.topics);
+      case 'http':
+        return new HttpSource({ ...live, pollMs: c.pollMs }, this.topics);
+      case 'mqtt':
+        return new MqttSource({ ...live, prefix: c.prefix, topicMap: c.topicMap }, this.topics);
+      default:
+        throw new Error(`unknown source kind "${kind}"`);
+    }
   }
 
   /** Stop the current source, clear the state, and start a new one. */
@@ -231,6 +298,8 @@ export class Cockpit {
     this.source = null;
     this.pending = [];
     this.pendingRejects = [];
+    this.rateCounts.clear();
+    this.sourceStatus = null;
     this.tables.clear();
     const s = this.store.getState();
     this.store.setState({
@@ -259,7 +328,9 @@ export class Cockpit {
       return;
     }
     if (gen !== this.loadGeneration) return;
-    this.store.setState({ source: { ...this.store.getState().source, state: 'ready', error: undefined } });
+    // a live source that failed its first attempt stays in error (and keeps retrying)
+    if (source.replay || this.store.getState().source.state === 'loading') this.store.setState({ source: { ...this.store.getState().source, state: 'ready', error: undefined } });
+    if (!source.replay) this.store.setState({ clock: { ...this.store.getState().clock, start: Date.now(), time: Date.now(), playing: true } });
     if (source.replay) {
       const { clock } = this.store.getState();
       const start = opts.start !== undefined ? Math.min(Math.max(opts.start, clock.start), clock.end) : clock.start;
@@ -348,6 +419,27 @@ export class Cockpit {
     return src.history(q);
   }
 
+  // ---- recording ------------------------------------------------------------------
+
+  /** Start recording what the source delivers (from the current state on). */
+  startRecording(): void {
+    const r = new Recorder();
+    const s = this.store.getState();
+    r.begin(this.tables, s.clock.time || Date.now());
+    this.recorder = r;
+    this.store.setState({ recording: { since: Date.now(), messages: r.count } });
+  }
+
+  /** Stop recording; returns the timeline (NDJSON) the replay source plays back. */
+  stopRecording(): { text: string; messages: number } | null {
+    const r = this.recorder;
+    if (!r) return null;
+    this.recorder = null;
+    this.store.setState({ recording: null });
+    const text = r.text();
+    return { text, messages: r.count };
+  }
+
   /** Play another timeline file. */
   load(url: string): Promise<void> {
     return this.open('replay', url, {});
@@ -366,6 +458,7 @@ export class Cockpit {
         accepted: h.counts.accepted,
         rejected: h.counts.rejected,
         gaps: h.counts.gaps,
+        seq: h.counts.lastSeq,
         lastError: h.counts.lastError,
       };
     }
@@ -401,6 +494,14 @@ export class Cockpit {
       camera: () => this.camera?.get() ?? null,
       /** resolves when the map has finished drawing (for screenshots and automation) */
       idle: () => this.camera?.idle() ?? Promise.resolve(),
+      /** the current entities of a topic (optionally only some fields), e.g. for a control desk */
+      entities: (topic: string, fields?: string[]) => {
+        if (!this.tables.has(topic)) return [];
+        const rows = this.tables.table(topic).rows;
+        return fields ? rows.map((e) => Object.fromEntries([['id', e.id], ...fields.map((f) => [f, e[f]])])) : rows.map((e) => ({ ...e }));
+      },
+      startRecording: () => this.startRecording(),
+      stopRecording: () => this.stopRecording(),
       setCamera: (view: Partial<CameraView>, duration?: number) => {
         if (!this.camera) throw new Error('the map is not ready');
         this.camera.set(view, duration);

@@ -11,13 +11,36 @@ export const SourceConfig = z.object({
   url: z.string().min(1).default('/mock-data/default.ndjson'),
   /** the data comes from our simulator (shows a SIMULATED badge) */
   simulated: z.boolean().default(true),
+  /** live sources: the server's snapshot (NDJSON); default <origin>/api/snapshot */
+  snapshotUrl: z.string().optional(),
+  /** http: polling interval, ms */
+  pollMs: z.number().int().min(200).max(600_000).default(2000),
+  /** credentials: from config.json only, never from the URL; never logged */
+  token: z.string().optional(),
+  username: z.string().optional(),
+  password: z.string().optional(),
+  /** mqtt: topic prefix and explicit topic mapping */
+  prefix: z.string().default('cockpit/'),
+  topicMap: z.record(z.string(), z.string()).default({}),
+  /** a topic with no message for this long is shown stale (ms); per topic in `staleAfter` */
+  staleAfterMs: z.number().int().min(1000).default(30_000),
+  staleAfter: z.record(z.string(), z.number().int().min(1000)).default({}),
 });
 
 export const Config = z.object({
   title: z.object({ zh: z.string(), en: z.string() }).default({ zh: '郑州城市大脑 · 领导驾驶舱', en: 'Zhengzhou City Brain · Leadership Cockpit' }),
   lang: z.enum(['zh', 'en']).default('zh'),
   mode: z.enum(['desktop', 'wall', 'kiosk']).default('desktop'),
-  source: SourceConfig.default({ kind: 'replay', url: '/mock-data/default.ndjson', simulated: true }),
+  source: SourceConfig.default({
+    kind: 'replay',
+    url: '/mock-data/default.ndjson',
+    simulated: true,
+    pollMs: 2000,
+    prefix: 'cockpit/',
+    topicMap: {},
+    staleAfterMs: 30_000,
+    staleAfter: {},
+  }),
   basemap: z
     .object({
       /** MapLibre style URL; falls back to the embedded style if it fails to load */
@@ -65,6 +88,7 @@ function parseTime(v: string): number | string {
  * URL parameters (all optional):
  *   source=replay|http|sse|ws|mqtt   timeline=<url> (replay)   url=<endpoint>
  *   fixture=<name>  (a generated fixture: /mock-data/<name>.ndjson, see mock-data/fixtures.ts)
+ *   snapshot=<url> (live resync)   poll=<ms> (http)   stale=<ms>   record=1 (record the session)
  *   lang=zh|en   mode=desktop|wall|kiosk   style=<style url>
  *   t=<ISO or epoch ms>   speed=<0.5…600>   play=1   loop=1
  *   layers=a,b (only these visible)   hide=a,b   select=<topic>:<id>
@@ -83,6 +107,11 @@ export function applyUrlParams(base: unknown, params: URLSearchParams): { merged
     c.source.url = get('timeline');
   }
   if (get('url')) c.source.url = get('url');
+  if (get('snapshot')) c.source.snapshotUrl = get('snapshot');
+  if (get('stale')) c.source.staleAfterMs = Number(get('stale'));
+  if (get('poll')) c.source.pollMs = Number(get('poll'));
+  // credentials never come from the URL (they would end up in history, logs and referrers)
+  for (const secret of ['token', 'password', 'username']) if (params.has(secret)) c.__ignoredSecret = secret;
   const fixture = get('fixture');
   if (fixture && /^[a-z0-9][a-z0-9_.-]{0,80}$/i.test(fixture)) {
     c.source.kind = 'replay';
@@ -133,6 +162,10 @@ export async function loadConfig(url = '/config.json', search = globalThis.locat
     problems.push(`${url}: ${(e as Error).message}`);
   }
   const { merged, select, only } = applyUrlParams(fileConfig, new URLSearchParams(search));
+  if (merged.__ignoredSecret) {
+    problems.push(`the URL parameter "${String(merged.__ignoredSecret)}" is ignored: credentials belong in config.json`);
+    delete merged.__ignoredSecret;
+  }
   const r = resolveConfig(merged);
   return { config: r.config, problems: [...problems, ...r.problems], select, only };
 }

@@ -13,7 +13,7 @@ declare global {
   }
 }
 
-const COMMANDS = new Set(['play', 'pause', 'seek', 'setSpeed', 'setLayerVisible', 'select', 'load', 'setLang', 'state', 'layers', 'camera', 'setCamera', 'idle']);
+const COMMANDS = new Set(['play', 'pause', 'seek', 'setSpeed', 'setLayerVisible', 'select', 'load', 'setLang', 'state', 'layers', 'camera', 'setCamera', 'idle', 'startRecording', 'stopRecording', 'entities']);
 
 export function installControlApi(cockpit: Cockpit, allowedOrigins: readonly string[]): () => void {
   const api = cockpit.api();

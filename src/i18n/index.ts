@@ -42,6 +42,9 @@ const zh = {
   summary: '概览',
   events: '事件',
   back: '返回',
+  age: '最近',
+  rate: '条/秒',
+  staleTopics: '数据过期',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -87,6 +90,9 @@ const en: Record<StringKey, string> = {
   summary: 'Overview',
   events: 'Events',
   back: 'Back',
+  age: 'Age',
+  rate: 'msg/s',
+  staleTopics: 'Stale data',
 };
 
 const dict: Record<Lang, Record<StringKey, string>> = { zh, en };

@@ -48,6 +48,7 @@ export class MapController {
   private readonly pluginUnsubs: (() => void)[] = [];
   private readonly unsubLang: () => void;
   private firstFrameMarked = false;
+  private basemapHasBuildings = false;
   private readonly failedLayers = new Set<string>();
   private scheduled = 0;
 
@@ -95,6 +96,14 @@ export class MapController {
       for (const id of LABEL_LAYER_IDS) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'text-field', textField(lang));
     };
     this.map.on('style.load', localize);
+    // a real basemap with building footprints replaces the simulated city fabric
+    this.map.on('style.load', () => {
+      const has = this.map.getStyle().layers.some((l) => 'source-layer' in l && l['source-layer'] === 'building');
+      if (has !== this.basemapHasBuildings) {
+        this.basemapHasBuildings = has;
+        this.schedule();
+      }
+    });
     this.unsubLang = cockpit.store.subscribe((s, prev) => {
       if (s.lang !== prev.lang && this.map.isStyleLoaded()) localize();
     });
@@ -142,12 +151,12 @@ export class MapController {
           });
         }),
       set: (v, duration = 0) => {
-        const opts = {
-          center: v.lon !== undefined && v.lat !== undefined ? ([v.lon, v.lat] as [number, number]) : undefined,
-          zoom: v.zoom,
-          pitch: v.pitch,
-          bearing: v.bearing,
-        };
+        // only the fields given: an undefined pitch would break MapLibre's matrices
+        const opts: maplibregl.JumpToOptions = {};
+        if (v.lon !== undefined && v.lat !== undefined) opts.center = [v.lon, v.lat];
+        if (v.zoom !== undefined) opts.zoom = v.zoom;
+        if (v.pitch !== undefined) opts.pitch = v.pitch;
+        if (v.bearing !== undefined) opts.bearing = v.bearing;
         if (duration > 0) this.map.easeTo({ ...opts, duration, essential: true });
         else this.map.jumpTo(opts);
       },
@@ -198,6 +207,7 @@ export class MapController {
       lang: s.lang,
       zoom: s.zoom,
       asset: <T,>(name: string) => s.assets[name] as T | undefined,
+      basemap: { hasBuildings: this.basemapHasBuildings },
     };
   }
 

@@ -4,6 +4,7 @@ import { useCockpit } from '../store/react';
 import { formatTime, tr } from '../i18n';
 import { FixturePicker } from './FixturePicker';
 import { Search } from './Search';
+import { RecordButton } from './Recorder';
 
 export function Header({ cockpit }: { cockpit: Cockpit }) {
   const lang = useCockpit((s) => s.lang);
@@ -27,6 +28,7 @@ export function Header({ cockpit }: { cockpit: Cockpit }) {
       </div>
       <Search cockpit={cockpit} />
       <FixturePicker cockpit={cockpit} />
+      <RecordButton cockpit={cockpit} />
       <div className="clock" data-testid="data-clock">
         <span className="clock-label">{tr(lang, 'dataClock')}</span>
         <span className="clock-value">{ready ? formatTime(time) : '—'}</span>

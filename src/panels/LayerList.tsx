@@ -8,6 +8,7 @@ import { rgbaCss } from '../../layers/_shared/colors';
 export function LayerList({ cockpit, context }: { cockpit: Cockpit; context: () => LayerContext }) {
   const lang = useCockpit((s) => s.lang);
   const vis = useCockpit((s) => s.layers);
+  const topicStates = useCockpit((s) => s.topics);
   useCockpit((s) => s.assets); // legends may depend on assets
   const ctx = context();
   return (
@@ -22,6 +23,11 @@ export function LayerList({ cockpit, context }: { cockpit: Cockpit; context: () 
               <label>
                 <input type="checkbox" data-testid={`layer-toggle-${l.id}`} checked={on} onChange={(e) => cockpit.setLayerVisible(l.id, e.target.checked)} />
                 <span className="layer-title">{l.title[lang]}</span>
+                {l.topics.some((t) => topicStates[t]?.status.state === 'stale' || topicStates[t]?.status.state === 'error') && (
+                  <span className="layer-stale" data-testid={`layer-stale-${l.id}`} title={l.topics.map((t) => topicStates[t]?.status.reason).filter(Boolean).join('; ')}>
+                    {tr(lang, 'staleTopics')}
+                  </span>
+                )}
               </label>
               {on && (
                 <div className="legend" data-testid={`legend-${l.id}`}>

@@ -59,9 +59,21 @@ export function LoadingOverlay() {
 
 export function Notices() {
   const notices = useCockpit((s) => s.notices);
-  if (!notices.length) return null;
+  const lang = useCockpit((s) => s.lang);
+  const stale = useCockpit((s) =>
+    Object.entries(s.topics)
+      .filter(([, h]) => h.status.state === 'stale')
+      .map(([t]) => t)
+      .join(', '),
+  );
+  if (!notices.length && !stale) return null;
   return (
     <div className="notices" data-testid="notices">
+      {stale && (
+        <div className="notice notice-stale" data-testid="stale-notice">
+          {tr(lang, 'staleTopics')}: {stale}
+        </div>
+      )}
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.level}`}>
           {n.text}

@@ -34,6 +34,8 @@ export interface TopicHealth {
   counts: TopicCounts;
   /** wall-clock time the last delta of this topic arrived (live feeds) */
   lastMessageAt?: number;
+  /** messages per second over the last second (live feeds) */
+  rate?: number;
 }
 
 export interface ClockState {
@@ -83,6 +85,8 @@ export interface CockpitState {
   notices: { id: string; level: 'info' | 'error'; text: string }[];
   /** map camera zoom, for layers that change with zoom */
   zoom: number;
+  /** a recording in progress */
+  recording: { since: number; messages: number } | null;
 }
 
 export const MAX_REJECTS_KEPT = 500;
@@ -105,6 +109,7 @@ export function initialState(): CockpitState {
     assets: {},
     notices: [],
     zoom: 10,
+    recording: null,
   };
 }
 

@@ -1,0 +1,233 @@
+/**
+ * What every live source shares: connect, reconnect with exponential backoff and full
+ * jitter, validate at the edge, detect sequence gaps and resynchronise from a snapshot,
+ * report status, rejects and counts. Subclasses only open their transport and hand each
+ * received message to `receive`.
+ *
+ * Resync: on every (re)connection and on every sequence gap the source fetches the
+ * server's snapshot (NDJSON of `snapshot: true` messages, one per topic, see
+ * docs/wire-format.md). Stream messages that arrive meanwhile are held; afterwards those
+ * already covered by the snapshot (seq ≤ the snapshot's) are skipped, the rest applied.
+ * So after a reconnect the state on screen equals the server's state.
+ */
+import { Edge } from '../edge';
+import type { TopicRegistry } from '../topics';
+import type { DataSource, HistoryQuery, HistorySeries, SourceKind, SourceSink } from '../source';
+import type { Delta } from '../wire';
+import { Backoff } from './backoff';
+
+export interface LiveOptions {
+  /** the stream (sse / ws / mqtt) or the polled snapshot URL (http) */
+  url: string;
+  /** the server's snapshot (NDJSON); default for the reference server: <origin>/api/snapshot */
+  snapshotUrl?: string;
+  /** bearer token for HTTP requests (from config.json only: never in the URL, never logged) */
+  token?: string;
+  username?: string;
+  password?: string;
+  /** first and largest reconnect delay, ms */
+  backoffMinMs?: number;
+  backoffMaxMs?: number;
+}
+
+export interface Connection {
+  /** resolves with the reason when the connection ends */
+  closed: Promise<string>;
+  close(): void;
+}
+
+export class SourceError extends Error {}
+
+export function defaultSnapshotUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url, globalThis.location?.href);
+    if (u.protocol === 'ws:' || u.protocol === 'wss:') u.protocol = u.protocol === 'ws:' ? 'http:' : 'https:';
+    if (!/^https?:$/.test(u.protocol)) return undefined;
+    return `${u.origin}/api/snapshot`;
+  } catch {
+    return undefined;
+  }
+}
+
+export abstract class LiveSource implements DataSource {
+  abstract readonly kind: SourceKind;
+  readonly url: string;
+  protected readonly edge: Edge;
+  protected sink: SourceSink | null = null;
+  protected stopped = false;
+  private connection: Connection | null = null;
+  private readonly backoff: Backoff;
+  private resyncing: Promise<void> | null = null;
+  private held: { raw: unknown; text: boolean }[] = [];
+  private readonly snapshotSeq = new Map<string, number>();
+  private countsTimer: ReturnType<typeof setTimeout> | null = null;
+  private wake: (() => void) | null = null;
+  /** number of (re)connections made, for tests and feed health */
+  connections = 0;
+  skipped = 0;
+
+  constructor(
+    protected readonly options: LiveOptions,
+    topics: TopicRegistry,
+  ) {
+    this.url = options.url;
+    this.edge = new Edge(topics);
+    this.backoff = new Backoff(options.backoffMinMs ?? 500, options.backoffMaxMs ?? 15_000);
+  }
+
+  /** Open the transport; resolve when connected (or reject). */
+  protected abstract open(): Promise<Connection>;
+
+  /** Resolves after the first connection attempt (success or failure); then retries forever. */
+  start(sink: SourceSink): Promise<void> {
+    this.sink = sink;
+    return new Promise<void>((firstAttempt) => void this.run(firstAttempt));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.connection?.close();
+    this.wake?.();
+    if (this.countsTimer) clearTimeout(this.countsTimer);
+  }
+
+  private async run(firstAttempt: () => void): Promise<void> {
+    let first = true;
+    while (!this.stopped) {
+      this.sink?.status('*', { state: 'connecting', reason: this.connections ? 'reconnecting' : undefined, since: Date.now() });
+      let reason: string;
+      try {
+        const conn = await this.open();
+        if (this.stopped) {
+          conn.close();
+          break;
+        }
+        this.connection = conn;
+        this.connections++;
+        this.backoff.reset();
+        await this.resync();
+        this.sink?.status('*', { state: 'live', since: Date.now() });
+        if (first) firstAttempt();
+        first = false;
+        reason = await conn.closed;
+      } catch (e) {
+        reason = (e as Error).message || String(e);
+      }
+      this.connection = null;
+      if (this.stopped) break;
+      const delay = this.backoff.next();
+      this.sink?.status('*', { state: 'error', reason: `${reason} — retrying in ${(delay / 1000).toFixed(1)} s`, since: Date.now() });
+      if (first) firstAttempt();
+      first = false;
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, delay);
+        this.wake = () => {
+          clearTimeout(t);
+          r();
+        };
+      });
+      this.wake = null;
+    }
+    firstAttempt();
+  }
+
+  /** Fetch headers with the bearer token, if any. */
+  protected headers(extra: Record<string, string> = {}): Record<string, string> {
+    return this.options.token ? { ...extra, authorization: `Bearer ${this.options.token}` } : extra;
+  }
+
+  /** The server's full state, as validated snapshot deltas (not applied). */
+  async snapshot(): Promise<Delta[]> {
+    const url = this.options.snapshotUrl ?? defaultSnapshotUrl(this.url);
+    if (!url) return [];
+    const res = await fetch(url, { headers: this.headers({ accept: 'application/x-ndjson' }), cache: 'no-store' });
+    if (!res.ok) throw new SourceError(`snapshot ${url}: HTTP ${res.status}`);
+    const text = await res.text();
+    const out: Delta[] = [];
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const raw = JSON.parse(line) as { topic?: string; snapshot?: boolean };
+        if (raw && typeof raw.topic === 'string') this.edge.resetSequence(raw.topic);
+      } catch {
+        /* reported by the edge below */
+      }
+      const r = this.edge.acceptText(line);
+      if (r.ok) out.push(r.delta);
+      else this.sink?.reject(r.reject);
+    }
+    return out;
+  }
+
+  /**
+   * Bring the state in line with the server: fetch its snapshot, apply it, then the stream
+   * messages held meanwhile that are newer than it.
+   */
+  protected resync(): Promise<void> {
+    if (this.resyncing) return this.resyncing;
+    const url = this.options.snapshotUrl ?? defaultSnapshotUrl(this.url);
+    if (!url) return Promise.resolve();
+    this.resyncing = (async () => {
+      try {
+        const deltas = await this.snapshot();
+        for (const d of deltas) this.snapshotSeq.set(d.topic, d.seq);
+        if (deltas.length) this.sink?.deltas(deltas);
+      } finally {
+        this.resyncing = null;
+        const held = this.held;
+        this.held = [];
+        for (const h of held) this.process(h.raw, h.text);
+        this.reportCounts();
+      }
+    })();
+    return this.resyncing;
+  }
+
+  /** A message from the transport: a text frame (JSON) or an already parsed object. */
+  protected receive(raw: unknown, isText = typeof raw === 'string'): void {
+    if (this.resyncing) {
+      this.held.push({ raw, text: isText });
+      return;
+    }
+    this.process(raw, isText);
+  }
+
+  private process(raw: unknown, isText: boolean): void {
+    let msg = raw;
+    if (isText) {
+      try {
+        msg = JSON.parse(raw as string);
+      } catch {
+        const r = this.edge.acceptText(raw as string); // a malformed-JSON reject with its sample
+        if (!r.ok) this.sink?.reject(r.reject);
+        this.reportCounts();
+        return;
+      }
+    }
+    const m = msg as { topic?: unknown; seq?: unknown; snapshot?: unknown } | null;
+    if (m && typeof m.topic === 'string' && typeof m.seq === 'number' && m.snapshot !== true) {
+      const covered = this.snapshotSeq.get(m.topic);
+      if (covered !== undefined && m.seq <= covered) {
+        this.skipped++;
+        return;
+      }
+    }
+    if (m && typeof m.topic === 'string' && m.snapshot === true) this.edge.resetSequence(m.topic);
+    const r = this.edge.accept(msg);
+    if (r.ok) {
+      this.sink?.deltas([r.delta]);
+      if (r.gap > 0) void this.resync(); // messages were lost: take the server's state again
+    } else this.sink?.reject(r.reject);
+    this.reportCounts();
+  }
+
+  private reportCounts(): void {
+    if (this.countsTimer) return;
+    this.countsTimer = setTimeout(() => {
+      this.countsTimer = null;
+      this.sink?.counts(this.edge.snapshotCounts());
+    }, 200);
+  }
+
+  history?(q: HistoryQuery): Promise<HistorySeries>;
+}

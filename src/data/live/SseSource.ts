@@ -1,0 +1,46 @@
+/**
+ * Server-Sent Events over fetch (not EventSource: fetch can send the bearer token in a
+ * header and lets us own reconnection, with backoff and jitter, in LiveSource). Each
+ * event's `data` is one wire-format message.
+ */
+import { LiveSource, SourceError, type Connection } from './LiveSource';
+
+export class SseSource extends LiveSource {
+  readonly kind = 'sse' as const;
+
+  protected async open(): Promise<Connection> {
+    const abort = new AbortController();
+    const res = await fetch(this.url, { headers: this.headers({ accept: 'text/event-stream' }), signal: abort.signal, cache: 'no-store' }).catch((e: Error) => {
+      throw new SourceError(`cannot reach ${this.url}: ${e.message}`);
+    });
+    if (!res.ok || !res.body) throw new SourceError(`${this.url}: HTTP ${res.status} ${res.statusText}`.trim());
+    const type = res.headers.get('content-type') ?? '';
+    if (!type.includes('text/event-stream')) throw new SourceError(`${this.url}: not an event stream (${type || 'no content type'})`);
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    const closed = (async () => {
+      let buf = '';
+      let data: string[] = [];
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return 'the server closed the stream';
+          buf += value;
+          let nl: number;
+          while ((nl = buf.indexOf('\n')) >= 0) {
+            let line = buf.slice(0, nl);
+            buf = buf.slice(nl + 1);
+            if (line.endsWith('\r')) line = line.slice(0, -1);
+            if (line === '') {
+              if (data.length) this.receive(data.join('\n'));
+              data = [];
+            } else if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
+            // comments (":") and other fields (event, id, retry) are not used
+          }
+        }
+      } catch (e) {
+        return abort.signal.aborted ? 'closed' : `stream failed: ${(e as Error).message}`;
+      }
+    })();
+    return { closed, close: () => abort.abort() };
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * WebSocket: each text frame is one wire-format message (or a JSON array of messages).
+ * A token, if configured, is sent as the first frame `{"auth": "<token>"}` (browsers
+ * cannot set headers on a WebSocket, and tokens must not go into the URL).
+ */
+import { LiveSource, SourceError, type Connection } from './LiveSource';
+
+export class WsSource extends LiveSource {
+  readonly kind = 'ws' as const;
+
+  protected open(): Promise<Connection> {
+    return new Promise<Connection>((resolve, reject) => {
+      let ws: WebSocket;
+      try {
+        ws = new WebSocket(new URL(this.url, location.href.replace(/^http/, 'ws')));
+      } catch (e) {
+        reject(new SourceError(`bad WebSocket URL ${this.url}: ${(e as Error).message}`));
+        return;
+      }
+      let opened = false;
+      let closedWith: (reason: string) => void = () => {};
+      const closed = new Promise<string>((r) => (closedWith = r));
+      ws.onopen = () => {
+        opened = true;
+        if (this.options.token) ws.send(JSON.stringify({ auth: this.options.token }));
+        resolve({ closed, close: () => ws.close() });
+      };
+      ws.onmessage = (ev) => {
+        if (typeof ev.data !== 'string') return;
+        if (ev.data.startsWith('[')) {
+          let list: unknown;
+          try {
+            list = JSON.parse(ev.data);
+          } catch {
+            this.receive(ev.data);
+            return;
+          }
+          for (const m of list as unknown[]) this.receive(m, false);
+        } else this.receive(ev.data);
+      };
+      ws.onclose = (ev) => {
+        const why = `connection closed (${ev.code}${ev.reason ? ` ${ev.reason}` : ''})`;
+        if (!opened) reject(new SourceError(`cannot connect to ${this.url}: ${why}`));
+        closedWith(why);
+      };
+      ws.onerror = () => {
+        /* onclose follows with the code */
+      };
+    });
+  }
+}
