@@ -14,6 +14,8 @@ import { ReplayLog } from '../src/data/replay/log';
 import { fixturePath, largeFixture } from './lib/fixtures';
 import { nodeTopicRegistry } from './lib/topics-node';
 import { max, p50, p95, seeded } from './lib/stats';
+import { Session } from 'node:inspector/promises';
+import { topSelf, type CpuProfile, type SelfTime } from './lib/browser';
 
 async function* lines(file: string): AsyncIterable<{ counter: number; line: string }> {
   const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
@@ -37,9 +39,11 @@ export interface MicroResult {
   seekMax: number;
   heapUsedMB: number;
   rssPeakMB: number;
+  /** with `profile`: self time of parseTimeline (V8 CPU profile) */
+  profile?: SelfTime[];
 }
 
-export async function runReplayMicro(n: number, seeks: number, log: (s: string) => void = console.log): Promise<MicroResult> {
+export async function runReplayMicro(n: number, seeks: number, log: (s: string) => void = console.log, profile = false): Promise<MicroResult> {
   const name = await largeFixture(n, log);
   const file = fixturePath(name);
   const { size } = await import('node:fs').then((fs) => fs.statSync(file));
@@ -57,13 +61,27 @@ export async function runReplayMicro(n: number, seeks: number, log: (s: string) 
   }
   const rawParseMs = performance.now() - t;
 
+  const session = profile ? new Session() : null;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+    await session.post('Profiler.start');
+  }
   t = performance.now();
   const parsed = await parseTimeline(lines(file), topics);
   const parseMs = performance.now() - t;
+  let top: SelfTime[] | undefined;
+  if (session) {
+    const { profile: p } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
+    top = topSelf(p, 15);
+    session.disconnect();
+  }
 
   t = performance.now();
-  const rebuilt = new ReplayLog(parsed.log.messages);
+  let rebuilt: ReplayLog | null = new ReplayLog(parsed.log.messages);
   const keyframeMs = performance.now() - t;
+  rebuilt = null;
 
   const r = seeded(42);
   const logRef = parsed.log;
@@ -78,7 +96,6 @@ export async function runReplayMicro(n: number, seeks: number, log: (s: string) 
   clearInterval(sampler);
   rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
   const heapUsedMB = process.memoryUsage().heapUsed / 1e6;
-  void rebuilt;
   return {
     messages: count,
     fileMB: size / 1e6,
@@ -92,6 +109,7 @@ export async function runReplayMicro(n: number, seeks: number, log: (s: string) 
     seekMax: max(seeksMs),
     heapUsedMB,
     rssPeakMB: rssPeak / 1e6,
+    profile: top,
   };
 }
 
@@ -100,7 +118,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     const i = process.argv.indexOf(k);
     return i >= 0 ? Number(process.argv[i + 1]) : d;
   };
-  const res = await runReplayMicro(arg('--messages', 1_000_000), arg('--seeks', 20));
+  const res = await runReplayMicro(arg('--messages', 1_000_000), arg('--seeks', 20), console.log, process.argv.includes('--profile'));
   const { seeksMs: _s, ...rest } = res;
   console.log(JSON.stringify(rest, null, 2));
 }

@@ -4,9 +4,17 @@
  */
 import type { LayerPlugin } from './types';
 import districts from './districts';
+import communities from './communities';
+import parking from './parking';
+import buildings from './buildings';
 import waterlogging from './waterlogging';
+import flood3d from './flood3d';
 
 export const layers: LayerPlugin[] = [
   districts,
+  communities,
+  parking,
+  buildings,
+  flood3d,
   waterlogging,
 ];

@@ -33,6 +33,8 @@ export interface LayerContext {
   selection: Selection | null;
   lang: Lang;
   zoom: number;
+  /** camera pitch, degrees (3D layers may show only when tilted) */
+  pitch?: number;
   /** static assets declared in `assets`, loaded by the app (undefined until loaded) */
   asset<T = unknown>(name: string): T | undefined;
   /** what the current basemap style brings (e.g. real building footprints) */

@@ -7,7 +7,9 @@
  * deterministic (seeded) and never depend on each other's output.
  */
 import { TimelineBuilder } from './generator/timeline';
+import { buildCommunitiesBaseline, buildCommunitiesOutbreak, OUTBREAK } from './generator/communities';
 import { buildFlood2021, FLOOD_2021 } from './generator/flood-2021';
+import { buildParking, PARKING_DEFAULT, PARKING_WORKDAY } from './generator/parking';
 
 export interface FixtureWindow {
   from: number;
@@ -32,7 +34,9 @@ export const DEFAULT_WINDOW: FixtureWindow = { from: FLOOD_2021.from, to: FLOOD_
  * for the same days, so the default shows every layer. (One line per layer.)
  */
 export const DEFAULT_BUILDERS: Builder[] = [
+  (b, w) => buildCommunitiesBaseline(b, w),
   (b) => buildFlood2021(b),
+  (b, w) => void buildParking(b, w, PARKING_DEFAULT),
 ];
 
 export const FIXTURES: Fixture[] = [
@@ -48,6 +52,8 @@ export const FIXTURES: Fixture[] = [
     window: DEFAULT_WINDOW,
     builders: [(b) => buildFlood2021(b)],
   },
+  { name: OUTBREAK.name, title: { zh: '小区风险分级：32天疫情（发生、扩散、控制，模拟）', en: 'Community risk tiers: a 32-day outbreak (start, spread, containment; simulated)' }, window: { from: OUTBREAK.from, to: OUTBREAK.to }, builders: [(b, w) => buildCommunitiesOutbreak(b, w)] },
+  { name: 'parking-workday', title: { zh: '停车：一个工作日（每分钟更新，模拟）', en: 'Parking: a working day (1-minute updates, simulated)' }, window: PARKING_WORKDAY, builders: [(b, w) => void buildParking(b, w, { stepMin: 1 })] },
 ];
 
 export function buildFixture(f: Fixture): string[] {

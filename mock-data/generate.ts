@@ -10,6 +10,7 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLargeTimeline } from './generator/large';
+import { buildBadRainfallLines, FLOOD_FIXTURES } from './generator/flood-scenario';
 import { buildFixture, FIXTURES } from './fixtures';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'out');
@@ -29,6 +30,9 @@ async function main() {
     if (only && f.name !== only) continue;
     write(`${f.name}.ndjson`, buildFixture(f));
   }
+  // flood: design-storm scenario timelines (unless registered above) and a gauge feed with bad readings
+  for (const f of FLOOD_FIXTURES) if (!FIXTURES.some((g) => g.name === f.name) && (!only || only === f.name)) write(`${f.name}.ndjson`, buildFixture(f));
+  if (!only || only === 'flood-bad-rainfall') write('flood-bad-rainfall.ndjson', buildBadRainfallLines());
   // the list the cockpit's fixture picker shows
   const index = FIXTURES.map((f) => ({ name: f.name, title: f.title, url: `/mock-data/${f.name}.ndjson` }));
   writeFileSync(join(OUT, 'index.json'), JSON.stringify(index, null, 2) + '\n');

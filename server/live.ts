@@ -5,6 +5,9 @@
  *   GET  /api/stream     Server-Sent Events, one message per event
  *   WS   /api/ws         one message per text frame
  *   MQTT cockpit/<topic> (with --mqtt <broker url>)
+ * Streams also carry a heartbeat every 2 s with the last sequence number of each topic
+ * (SSE `event: heartbeat`, WS `{"heartbeat": {"seqs": …}}`, MQTT `cockpit/_heartbeat`),
+ * so a client that lost a topic's last message resynchronises without waiting for the next.
  * and the built cockpit (dist/) at /, so http://host:port/?source=sse&url=/api/stream
  * opens the cockpit against it.
  *
@@ -33,6 +36,8 @@ export interface LiveServerOptions {
   dist?: string;
   /** how often the city is advanced, ms */
   tickMs?: number;
+  /** how often streams get the per-topic sequence numbers, ms */
+  heartbeatMs?: number;
   /** story seconds per wall second (demos, tests) */
   speed?: number;
   /** prebuilt fixture lines (tests restarting the server) */
@@ -108,7 +113,17 @@ export async function startLiveServer(opts: LiveServerOptions = {}) {
     if (publisher?.connected) for (let i = 0; i < batch.length; i++) publisher.publish(`cockpit/${batch[i].topic}`, JSON.stringify(batch[i]));
   }
 
-  const tick = setInterval(() => broadcast(city.advance()), opts.tickMs ?? 100);
+  let paused = false;
+  const tick = setInterval(() => paused || broadcast(city.advance()), opts.tickMs ?? 100);
+  // every 2 s, each stream learns the last sequence number of every topic, sent after the
+  // messages it covers: a client that lost the last message of a topic sees it at once
+  const heartbeat = setInterval(() => {
+    if (inOutage()) return;
+    const seqs = JSON.stringify({ seqs: city.seqs() });
+    for (const res of sse) res.write(`event: heartbeat\ndata: ${seqs}\n\n`);
+    for (const ws of sockets) ws.send(`{"heartbeat":${seqs}}`);
+    if (publisher?.connected) publisher.publish('cockpit/_heartbeat', seqs);
+  }, opts.heartbeatMs ?? 2000);
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
@@ -149,7 +164,7 @@ export async function startLiveServer(opts: LiveServerOptions = {}) {
       res.write(': cockpit live stream\n\n');
       sse.add(res);
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-      req.on('close', () => {
+      res.on('close', () => {
         clearInterval(keepAlive);
         sse.delete(res);
       });
@@ -200,8 +215,16 @@ export async function startLiveServer(opts: LiveServerOptions = {}) {
     base,
     port,
     city,
+    /** hold the story (tests compare a still state); heartbeats go on */
+    pause() {
+      paused = true;
+    },
+    resume() {
+      paused = false;
+    },
     async close() {
       clearInterval(tick);
+      clearInterval(heartbeat);
       for (const r of sse) r.destroy();
       for (const ws of sockets) ws.terminate();
       wss.close();

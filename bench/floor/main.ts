@@ -1,18 +1,37 @@
 /**
  * The floor: the same data drawn with the same deck.gl layer types and props as the
- * cockpit's layers (layers/districts, layers/waterlogging), and nothing else — no basemap,
- * no UI, no store, no worker, no validation. The timeline is read on the main thread with
- * JSON.parse; updates go straight into typed arrays handed to deck.gl as binary attributes.
+ * cockpit's registered layers, and nothing else — no basemap, no UI, no store, no worker,
+ * no validation. The timeline is read on the main thread with JSON.parse; hotspot updates go
+ * straight into typed arrays handed to deck.gl as binary attributes.
+ *
+ * Mirrors (keep in step when these change their deck.gl layers):
+ *   layers/districts     GeoJsonLayer 'districts:areas'
+ *   layers/waterlogging  ScatterplotLayer 'rain' (rainfall rows), ScatterplotLayer 'dots'
+ *                        (binary), IconLayer 'reports', TextLayer 'labels' (zoom ≥ 12.5),
+ *                        TextLayer 'rain-label'
+ * Self-contained on purpose (no imports from layers/): colours and sizes are copied.
  *
  * URL: ?timeline=<url>&w=&h=&lon=&lat=&zoom=&pitch=&bearing=&t=<epoch ms>&mode=draw|parse
  * Control: window.floor (setCamera, play, pause, seekStart, state).
  */
 import { Deck, type Layer } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { LEVEL_COLORS, levelOfDepth } from '../../layers/waterlogging/levels';
-import type { WarningLevel } from '../../layers/waterlogging/topic';
+import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+
+type RGBA = [number, number, number, number];
+// layers/_shared/colors.ts PALETTE: green, blue, yellow, orange, red (road thresholds 15/27/40/50 cm)
+const LEVELS: [number, RGBA][] = [
+  [50, [255, 59, 48, 255]],
+  [40, [255, 138, 0, 255]],
+  [27, [255, 214, 0, 255]],
+  [15, [47, 128, 255, 255]],
+  [-Infinity, [46, 204, 113, 255]],
+];
+const colorOfDepth = (d: number): RGBA => LEVELS.find(([min]) => d >= min)![1];
+const RAIN_COLOR: RGBA = [120, 200, 255, 255];
+const REPORT_COLOR: RGBA = [214, 107, 255, 255];
 
 interface Msg {
+  topic: string;
   t: number;
   upsert: Record<string, unknown>[];
   delete: string[];
@@ -31,7 +50,7 @@ const q = new URLSearchParams(location.search);
 const num = (k: string, d: number) => (q.get(k) !== null ? Number(q.get(k)) : d);
 const W = num('w', 1120);
 const H = num('h', 800);
-const DRAWN_TOPIC = 'hotspots';
+const DRAWN_TOPICS = new Set(['hotspots', 'rainfall', 'reports']);
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif';
 
 const state = {
@@ -58,7 +77,10 @@ let colors = new Uint8Array(cap * 4);
 let radii = new Float32Array(cap);
 let rows: Record<string, unknown>[] = [];
 const index = new Map<string, number>();
+/** hotspot table version (its binary attributes) */
 let version = 0;
+/** any drawn topic changed */
+let changes = 0;
 
 function grow(min: number) {
   while (cap < min) cap *= 2;
@@ -85,8 +107,7 @@ function upsert(e: Record<string, unknown>) {
   positions[2 * r] = e.lon as number;
   positions[2 * r + 1] = e.lat as number;
   const depth = typeof e.depth_cm === 'number' ? e.depth_cm : 0;
-  const c = LEVEL_COLORS[(e.level as WarningLevel | undefined) ?? levelOfDepth(depth)];
-  colors.set(c, 4 * r);
+  colors.set(colorOfDepth(depth), 4 * r);
   radii[r] = 6 + Math.min(10, Math.max(0, depth) / 10);
 }
 
@@ -106,7 +127,23 @@ function remove(id: string) {
   index.delete(id);
 }
 
+/** Topics drawn with accessors (few entities): id → entity, rows re-made per change. */
+const small: Record<string, { byId: Map<string, Record<string, unknown>>; rows: Record<string, unknown>[]; version: number }> = {
+  rainfall: { byId: new Map(), rows: [], version: 0 },
+  reports: { byId: new Map(), rows: [], version: 0 },
+};
+
 function apply(m: Msg) {
+  const st = small[m.topic];
+  if (st) {
+    if (m.snapshot) st.byId.clear();
+    for (const id of m.delete) st.byId.delete(id);
+    for (const e of m.upsert) st.byId.set(e.id as string, e);
+    st.rows = [...st.byId.values()];
+    st.version++;
+    changes++;
+    return;
+  }
   if (m.snapshot) {
     n = 0;
     rows = [];
@@ -116,6 +153,7 @@ function apply(m: Msg) {
   for (const e of m.upsert) upsert(e);
   state.applied += m.upsert.length;
   version++;
+  changes++;
 }
 
 // ---- the timeline: fetch, split lines, JSON.parse --------------------------------------
@@ -133,8 +171,8 @@ async function readTimeline(url: string, keep: boolean): Promise<void> {
     if (!text) return;
     state.lines++;
     const m = JSON.parse(text) as { topic: string; ts: string | number; upsert?: Record<string, unknown>[]; delete?: string[]; snapshot?: boolean };
-    if (!keep || m.topic !== DRAWN_TOPIC) return;
-    messages.push({ t: typeof m.ts === 'number' ? m.ts : Date.parse(m.ts), upsert: m.upsert ?? [], delete: m.delete ?? [], snapshot: !!m.snapshot });
+    if (!keep || !DRAWN_TOPICS.has(m.topic)) return;
+    messages.push({ topic: m.topic, t: typeof m.ts === 'number' ? m.ts : Date.parse(m.ts), upsert: m.upsert ?? [], delete: m.delete ?? [], snapshot: !!m.snapshot });
   };
   for (;;) {
     const { value, done } = await reader.read();
@@ -173,10 +211,37 @@ function hotspotData() {
   return data;
 }
 
+type E = Record<string, unknown>;
+const pos = (e: E): [number, number] => [e.lon as number, e.lat as number];
+const numOf = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** A 64×64 pin (like layers/waterlogging's report icon), tinted as a mask. */
+let pin: HTMLCanvasElement | null = null;
+function pinIcon(): HTMLCanvasElement {
+  if (pin) return pin;
+  pin = document.createElement('canvas');
+  pin.width = 64;
+  pin.height = 64;
+  const g = pin.getContext('2d')!;
+  g.fillStyle = '#fff';
+  g.beginPath();
+  g.moveTo(12, 4);
+  g.arcTo(60, 4, 60, 46, 10);
+  g.arcTo(60, 46, 4, 46, 10);
+  g.lineTo(38, 46);
+  g.lineTo(32, 60);
+  g.lineTo(26, 46);
+  g.arcTo(4, 46, 4, 4, 10);
+  g.arcTo(4, 4, 60, 4, 10);
+  g.closePath();
+  g.fill();
+  return pin;
+}
+
 function layers(): Layer[] {
   const out: Layer[] = [];
   if (districts) {
-    type F = { properties: Record<string, unknown> };
+    type F = { properties: E };
     out.push(
       new GeoJsonLayer({
         id: 'districts:areas',
@@ -189,18 +254,24 @@ function layers(): Layer[] {
         getLineWidth: 1.5,
         lineWidthUnits: 'pixels',
       }),
-      new TextLayer({
-        id: 'districts:names',
-        data: districts.features,
-        getPosition: (f: F) => f.properties.center as [number, number],
-        getText: (f: F) => String(f.properties.name_zh) + (f.properties.approximate ? '（示意）' : ''),
-        characterSet: 'auto',
-        fontFamily: FONT,
-        getSize: 15,
-        getColor: [150, 200, 255, 230],
-        outlineWidth: 2,
-        outlineColor: [4, 16, 31, 255],
-        fontSettings: { sdf: true },
+    );
+  }
+  const rain = small.rainfall;
+  if (rain.rows.length) {
+    out.push(
+      new ScatterplotLayer<E>({
+        id: 'waterlogging:rain',
+        data: rain.rows,
+        pickable: true,
+        getPosition: pos,
+        radiusUnits: 'pixels',
+        getRadius: (e) => 9 + Math.min(30, Math.sqrt(Math.max(0, numOf(e.mm_h))) * 2),
+        getFillColor: (e) => [RAIN_COLOR[0], RAIN_COLOR[1], RAIN_COLOR[2], 40 + Math.min(90, numOf(e.mm_h) / 2)],
+        stroked: true,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2,
+        getLineColor: RAIN_COLOR,
+        updateTriggers: { getRadius: rain.version, getFillColor: rain.version },
       }),
     );
   }
@@ -218,23 +289,59 @@ function layers(): Layer[] {
       updateTriggers: { getFillColor: version, getRadius: version },
     }),
   );
-  if (camera.zoom >= 12.5) {
-    const data = rows.slice(0, n);
+  const reports = small.reports;
+  if (reports.rows.length) {
     out.push(
-      new TextLayer({
+      new IconLayer<E>({
+        id: 'waterlogging:reports',
+        data: reports.rows,
+        pickable: true,
+        iconAtlas: pinIcon() as unknown as string,
+        iconMapping: { pin: { x: 0, y: 0, width: 64, height: 64, anchorY: 60, mask: true } },
+        getIcon: () => 'pin',
+        getPosition: pos,
+        getSize: 26,
+        sizeUnits: 'pixels',
+        getColor: REPORT_COLOR,
+        updateTriggers: { getPosition: reports.version },
+      }),
+    );
+  }
+  if (camera.zoom >= 12.5) {
+    out.push(
+      new TextLayer<E>({
         id: 'waterlogging:labels',
-        data,
-        getPosition: (e: Record<string, unknown>) => [e.lon as number, e.lat as number],
-        getText: (e: Record<string, unknown>) => String(e.name),
+        data: rows.slice(0, n),
+        getPosition: pos,
+        getText: (e) => String(e.name),
         characterSet: 'auto',
         fontFamily: FONT,
         getSize: 13,
         getColor: [220, 235, 255, 255],
-        getPixelOffset: [0, -18],
+        getPixelOffset: [0, -20],
         outlineWidth: 2,
         outlineColor: [4, 16, 31, 255],
         fontSettings: { sdf: true },
-        updateTriggers: { getPosition: version },
+        updateTriggers: { getText: version, getPosition: version },
+      }),
+    );
+  }
+  if (rain.rows.length) {
+    out.push(
+      new TextLayer<E>({
+        id: 'waterlogging:rain-label',
+        data: rain.rows,
+        getPosition: pos,
+        getText: (e) => `雨强 ${numOf(e.mm_h).toFixed(1)} mm/h`,
+        characterSet: 'auto',
+        fontFamily: FONT,
+        getSize: 13,
+        getColor: RAIN_COLOR,
+        getPixelOffset: [0, 26],
+        outlineWidth: 2,
+        outlineColor: [4, 16, 31, 255],
+        fontSettings: { sdf: true },
+        updateTriggers: { getText: rain.version },
       }),
     );
   }
@@ -275,9 +382,9 @@ function tick(now: number) {
   if (state.playing && dt > 0) {
     const t = Math.min(state.time + dt * state.speed, state.end);
     if (t >= state.end) state.playing = false;
-    const before = version;
+    const before = changes;
     advanceTo(t);
-    if (version !== before) dirty = true;
+    if (changes !== before) dirty = true;
   }
   if (dirty && deck) {
     dirty = false;
@@ -287,7 +394,7 @@ function tick(now: number) {
 }
 
 const api = {
-  state: () => ({ ...state, count: n, version, messages: messages.length, cursor }),
+  state: () => ({ ...state, count: n, version, messages: messages.length, cursor, layers: deck ? deck.props.layers.map((l) => (l as Layer).id) : [] }),
   setCamera(v: Partial<CameraView>) {
     const zoomBand = camera.zoom >= 12.5;
     camera = { ...camera, ...v };

@@ -6,7 +6,8 @@
  * - ingest: E `hotspots` entities, then R entity updates per second at 1× (live-ingest test)
  * - large:  the repo's large timeline (mock-data/generator/large.ts), N messages (seek test)
  */
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { writeLargeTimeline } from '../../mock-data/generator/large';
@@ -160,11 +161,21 @@ export function ingestUpdatesUpTo(s: IngestSpec, t: number): number {
 
 /** The repo's large synthetic timeline (2,000 moving probes + hotspots), n messages. */
 export async function largeFixture(n: number, log: (s: string) => void): Promise<string> {
-  const name = `large-v${VERSION}-${n}.ndjson`;
+  // named after the generator's source: a change of the generator makes a new file
+  const src = readFileSync(resolve(import.meta.dirname, '../../mock-data/generator/large.ts'));
+  const name = `large-${createHash('sha1').update(src).digest('hex').slice(0, 8)}-${n}.ndjson`;
   await ensure(name, (w) => writeLargeTimeline(w, n), log);
   return name;
 }
 
 export function fixturePath(name: string): string {
   return join(FIXTURES, name);
+}
+
+/** A MapLibre style with the background only: the cockpit without its basemap (diagnostics). */
+export function backgroundStyle(): string {
+  const name = 'style-background-only.json';
+  mkdirSync(FIXTURES, { recursive: true });
+  writeFileSync(join(FIXTURES, name), JSON.stringify({ version: 8, name: 'bench-background-only', sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#04101f' } }] }));
+  return name;
 }

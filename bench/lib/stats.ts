@@ -1,8 +1,9 @@
 /** Small statistics helpers for the benchmark. */
 
+/** Linear-interpolated quantile of the finite values. */
 export function quantile(xs: readonly number[], q: number): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
   const pos = (s.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -11,8 +12,12 @@ export function quantile(xs: readonly number[], q: number): number {
 
 export const p50 = (xs: readonly number[]) => quantile(xs, 0.5);
 export const p95 = (xs: readonly number[]) => quantile(xs, 0.95);
-export const max = (xs: readonly number[]) => (xs.length ? Math.max(...xs) : NaN);
-export const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const finite = (xs: readonly number[]) => xs.filter((x) => Number.isFinite(x));
+export const max = (xs: readonly number[]) => (finite(xs).length ? Math.max(...finite(xs)) : NaN);
+export const mean = (xs: readonly number[]) => {
+  const f = finite(xs);
+  return f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN;
+};
 export const median = p50;
 
 /** cockpit / floor, NaN when either is missing or the floor is zero */

@@ -328,14 +328,18 @@ export class Cockpit {
       return;
     }
     if (gen !== this.loadGeneration) return;
-    // a live source that failed its first attempt stays in error (and keeps retrying)
-    if (source.replay || this.store.getState().source.state === 'loading') this.store.setState({ source: { ...this.store.getState().source, state: 'ready', error: undefined } });
-    if (!source.replay) this.store.setState({ clock: { ...this.store.getState().clock, start: Date.now(), time: Date.now(), playing: true } });
     if (source.replay) {
+      // ready only once the state at the start time is in the tables
       const { clock } = this.store.getState();
       const start = opts.start !== undefined ? Math.min(Math.max(opts.start, clock.start), clock.end) : clock.start;
       await this.seek(start);
+      if (gen !== this.loadGeneration) return;
+      this.store.setState({ source: { ...this.store.getState().source, state: 'ready', error: undefined } });
       if (opts.autoplay) this.play();
+    } else {
+      // a live source that failed its first attempt stays in error (and keeps retrying)
+      if (this.store.getState().source.state === 'loading') this.store.setState({ source: { ...this.store.getState().source, state: 'ready', error: undefined } });
+      this.store.setState({ clock: { ...this.store.getState().clock, start: Date.now(), time: Date.now(), playing: true } });
     }
   }
 

@@ -113,6 +113,11 @@ export class MapController {
       if (z !== cockpit.store.getState().zoom) cockpit.store.setState({ zoom: z });
     };
     this.map.on('zoom', setZoom);
+    const setPitch = () => {
+      const p = Math.round(this.map.getPitch());
+      if (p !== cockpit.store.getState().pitch) cockpit.store.setState({ pitch: p });
+    };
+    this.map.on('pitch', setPitch);
     setZoom();
 
     this.unsubscribe = cockpit.store.subscribe((s, prev) => {
@@ -122,6 +127,7 @@ export class MapController {
         s.selection !== prev.selection ||
         s.lang !== prev.lang ||
         s.zoom !== prev.zoom ||
+        s.pitch !== prev.pitch ||
         s.assets !== prev.assets ||
         s.dataTime !== prev.dataTime
       )
@@ -130,7 +136,13 @@ export class MapController {
     for (const p of plugins) {
       if (!p.subscribe) continue;
       try {
-        this.pluginUnsubs.push(p.subscribe(() => this.schedule()));
+        this.pluginUnsubs.push(
+          p.subscribe(() => {
+            this.schedule();
+            // React parts (legends, tooltips, panels) read layer state too
+            cockpit.store.setState((st) => ({ layerStateVersion: st.layerStateVersion + 1 }));
+          }),
+        );
       } catch (e) {
         console.error(`layer ${p.id} failed to subscribe:`, e);
       }
@@ -206,6 +218,7 @@ export class MapController {
       selection: s.selection,
       lang: s.lang,
       zoom: s.zoom,
+      pitch: s.pitch,
       asset: <T,>(name: string) => s.assets[name] as T | undefined,
       basemap: { hasBuildings: this.basemapHasBuildings },
     };
@@ -265,7 +278,13 @@ export class MapController {
     this.cockpit.store.setState({ hover: { topic: e.topic, id: e.id, x: info.x, y: info.y, layerId: e.plugin.id, entity } });
   }
 
-  private onClick(info: PickingInfo): void {
+  private onClick(clicked: PickingInfo): void {
+    // interleaved in MapLibre, deck.gl's click info can arrive unpicked: pick again there
+    let info = clicked;
+    if (!info.picked) {
+      const again = this.overlay.pickObject({ x: info.x, y: info.y, radius: 4 });
+      if (again?.picked) info = again;
+    }
     const e = this.entityOf(info);
     if (!e && info.coordinate) {
       // empty map: a layer's tool may take the click (top layer first)

@@ -10,6 +10,7 @@ export function LayerList({ cockpit, context }: { cockpit: Cockpit; context: () 
   const vis = useCockpit((s) => s.layers);
   const topicStates = useCockpit((s) => s.topics);
   useCockpit((s) => s.assets); // legends may depend on assets
+  useCockpit((s) => s.layerStateVersion); // … and on layer state
   const ctx = context();
   return (
     <section className="panel layers" data-testid="layer-list">

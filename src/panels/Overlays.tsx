@@ -6,6 +6,7 @@ import { formatNumber, tr } from '../i18n';
 export function Tooltip({ plugins, context }: { plugins: readonly LayerPlugin[]; context: () => LayerContext }) {
   const hover = useCockpit((s) => s.hover);
   useCockpit((s) => s.lang);
+  useCockpit((s) => s.layerStateVersion);
   if (!hover) return null;
   const plugin = plugins.find((p) => p.id === hover.layerId);
   const content = plugin?.tooltip?.(hover.entity, hover.topic, context());

@@ -28,8 +28,11 @@ export function SelectionPanel({ cockpit, context }: { cockpit: Cockpit; context
   const lang = useCockpit((s) => s.lang);
   const sel = useCockpit((s) => s.selection);
   const entity = useTables((t) => (sel && t.has(sel.topic) ? t.table(sel.topic).get(sel.id) : undefined), 4, [sel?.topic, sel?.id]);
+  const stateVersion = useCockpit((s) => s.layerStateVersion);
+  void stateVersion;
   if (!sel) return null;
-  const plugin = cockpit.layers.find((l) => l.topics.includes(sel.topic));
+  // the plugin that reads the topic and has a drill-down panel, else any that reads it
+  const plugin = cockpit.layers.find((l) => l.topics.includes(sel.topic) && l.Detail) ?? cockpit.layers.find((l) => l.topics.includes(sel.topic));
   const content = entity && plugin?.tooltip?.(entity, sel.topic, context());
   const Detail = plugin?.Detail;
   return (

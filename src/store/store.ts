@@ -85,6 +85,10 @@ export interface CockpitState {
   notices: { id: string; level: 'info' | 'error'; text: string }[];
   /** map camera zoom, for layers that change with zoom */
   zoom: number;
+  /** map camera pitch, degrees */
+  pitch: number;
+  /** bumps when a layer's own state changes (e.g. a scenario): legends and tooltips re-read */
+  layerStateVersion: number;
   /** a recording in progress */
   recording: { since: number; messages: number } | null;
 }
@@ -110,6 +114,8 @@ export function initialState(): CockpitState {
     notices: [],
     zoom: 10,
     recording: null,
+    pitch: 0,
+    layerStateVersion: 0,
   };
 }
 

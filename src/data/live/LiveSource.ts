@@ -60,7 +60,7 @@ export abstract class LiveSource implements DataSource {
   private resyncing: Promise<void> | null = null;
   private held: { raw: unknown; text: boolean }[] = [];
   private readonly snapshotSeq = new Map<string, number>();
-  private countsTimer: ReturnType<typeof setTimeout> | null = null;
+  private countsQueued = false;
   private wake: (() => void) | null = null;
   /** number of (re)connections made, for tests and feed health */
   connections = 0;
@@ -88,7 +88,6 @@ export abstract class LiveSource implements DataSource {
     this.stopped = true;
     this.connection?.close();
     this.wake?.();
-    if (this.countsTimer) clearTimeout(this.countsTimer);
   }
 
   private async run(firstAttempt: () => void): Promise<void> {
@@ -105,6 +104,8 @@ export abstract class LiveSource implements DataSource {
         this.connection = conn;
         this.connections++;
         this.backoff.reset();
+        // a resync left from the previous connection is not enough: take a fresh snapshot
+        if (this.resyncing) await this.resyncing.catch(() => {});
         await this.resync();
         this.sink?.status('*', { state: 'live', since: Date.now() });
         if (first) firstAttempt();
@@ -183,6 +184,35 @@ export abstract class LiveSource implements DataSource {
     return this.resyncing;
   }
 
+  /**
+   * A resync outside connection set-up (after a gap). If the snapshot cannot be fetched,
+   * try again with backoff while the connection lasts, so a missed message never stays
+   * missed until the next gap happens to show it.
+   */
+  private resyncSoon(attempt = 0): void {
+    this.resync().catch((e: Error) => {
+      this.sink?.status('*', { state: 'live', reason: `resync failed (${e.message}); retrying`, since: Date.now() });
+      if (this.stopped || !this.connection) return;
+      setTimeout(() => this.connection && this.resyncSoon(attempt + 1), Math.min(10_000, 500 * 2 ** attempt));
+    });
+  }
+
+  /**
+   * The server's last sequence number per topic (a heartbeat, sent after the messages it
+   * covers). A topic behind it lost its last message(s): resynchronise now.
+   */
+  protected heartbeat(seqs: unknown): void {
+    if (this.resyncing || !seqs || typeof seqs !== 'object') return;
+    for (const [topic, seq] of Object.entries(seqs as Record<string, unknown>)) {
+      if (typeof seq !== 'number') continue;
+      const have = Math.max(this.edge.countsOf(topic).lastSeq, this.snapshotSeq.get(topic) ?? -1);
+      if (seq > have) {
+        this.resyncSoon();
+        return;
+      }
+    }
+  }
+
   /** A message from the transport: a text frame (JSON) or an already parsed object. */
   protected receive(raw: unknown, isText = typeof raw === 'string'): void {
     if (this.resyncing) {
@@ -216,17 +246,19 @@ export abstract class LiveSource implements DataSource {
     const r = this.edge.accept(msg);
     if (r.ok) {
       this.sink?.deltas([r.delta]);
-      if (r.gap > 0) void this.resync(); // messages were lost: take the server's state again
+      if (r.gap > 0) this.resyncSoon(); // messages were lost: take the server's state again
     } else this.sink?.reject(r.reject);
     this.reportCounts();
   }
 
+  /** Counts go out once per task (a chunk of messages), after the deltas they describe. */
   private reportCounts(): void {
-    if (this.countsTimer) return;
-    this.countsTimer = setTimeout(() => {
-      this.countsTimer = null;
-      this.sink?.counts(this.edge.snapshotCounts());
-    }, 200);
+    if (this.countsQueued) return;
+    this.countsQueued = true;
+    queueMicrotask(() => {
+      this.countsQueued = false;
+      if (!this.stopped) this.sink?.counts(this.edge.snapshotCounts());
+    });
   }
 
   history?(q: HistoryQuery): Promise<HistorySeries>;

@@ -58,6 +58,14 @@ export class MqttSource extends LiveSource {
       });
       client.on('message', (mqttTopic, payload) => {
         const text = payload.toString();
+        if (mqttTopic === `${this.prefix}_heartbeat`) {
+          try {
+            this.heartbeat((JSON.parse(text) as { seqs?: unknown }).seqs);
+          } catch {
+            /* ignored */
+          }
+          return;
+        }
         const topic = this.topicMap[mqttTopic] ?? (mqttTopic.startsWith(this.prefix) ? mqttTopic.slice(this.prefix.length) : null);
         if (topic === null) return;
         // a message without its topic field takes the MQTT topic's

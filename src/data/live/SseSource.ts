@@ -20,6 +20,7 @@ export class SseSource extends LiveSource {
     const closed = (async () => {
       let buf = '';
       let data: string[] = [];
+      let event = '';
       try {
         for (;;) {
           const { value, done } = await reader.read();
@@ -31,10 +32,20 @@ export class SseSource extends LiveSource {
             buf = buf.slice(nl + 1);
             if (line.endsWith('\r')) line = line.slice(0, -1);
             if (line === '') {
-              if (data.length) this.receive(data.join('\n'));
+              if (data.length) {
+                if (event === 'heartbeat') {
+                  try {
+                    this.heartbeat((JSON.parse(data.join('\n')) as { seqs?: unknown }).seqs);
+                  } catch {
+                    /* a bad heartbeat is ignored: it carries no data */
+                  }
+                } else this.receive(data.join('\n'));
+              }
               data = [];
+              event = '';
             } else if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
-            // comments (":") and other fields (event, id, retry) are not used
+            else if (line.startsWith('event:')) event = line.slice(6).trim();
+            // comments (":") and other fields (id, retry) are not used
           }
         }
       } catch (e) {

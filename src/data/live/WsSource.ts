@@ -27,6 +27,14 @@ export class WsSource extends LiveSource {
       };
       ws.onmessage = (ev) => {
         if (typeof ev.data !== 'string') return;
+        if (ev.data.startsWith('{"heartbeat"')) {
+          try {
+            this.heartbeat((JSON.parse(ev.data) as { heartbeat?: { seqs?: unknown } }).heartbeat?.seqs);
+          } catch {
+            /* ignored */
+          }
+          return;
+        }
         if (ev.data.startsWith('[')) {
           let list: unknown;
           try {
