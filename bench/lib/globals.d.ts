@@ -21,6 +21,7 @@ interface BenchPage {
   /** readyExpr: a JS expression; sampling starts once it is truthy */
   startSampling(selector: string, cols: number, rows: number, readyExpr: string): void;
   samplingFrom: number;
+  samples: { t: number; rgb: Uint8Array }[];
   firstMatching(tolerance: number, share: number, content: number): { t: number; distinct: number; samples: number; contentPixels: number };
   glRenderer(): string;
 }

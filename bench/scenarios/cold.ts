@@ -44,8 +44,14 @@ async function run(ctx: Ctx, side: Side, allLayers = false, profileAs?: string):
     await o.goto(url);
     if (side === 'cockpit') await waitCockpit(o.page, 90_000, (s) => (s.topics.hotspots?.count ?? 0) > 0);
     else await waitFloor(o.page, 90_000, (s) => s.count > 0);
+    // settle: at least SETTLE_MS and 6 samples after the data was ready (slow frames: longer)
+    const t0 = Date.now();
+    while (Date.now() - t0 < 30_000) {
+      await sleep(250);
+      const n = await o.page.evaluate(() => (Number.isNaN(window.__bench.samplingFrom) ? 0 : window.__bench.samples.length));
+      if (n >= 6 && Date.now() - t0 >= SETTLE_MS) break;
+    }
     const readyMs = await o.page.evaluate(() => window.__bench.samplingFrom);
-    await sleep(SETTLE_MS);
     const m = await o.page.evaluate(() => window.__bench.firstMatching(24, 0.01, 0.95));
     if (profileAs && stopProfiling) (ctx.profiles[profileAs] ??= {})[side] = await stopProfiling();
     const markMs = await o.page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN, side === 'cockpit' ? 'cockpit:first-frame' : 'floor:first-frame');
@@ -92,7 +98,7 @@ export async function coldStart(ctx: Ctx): Promise<ScenarioResult> {
     // the first round always opens the cockpit first: the floor needs the map's size
     for (const side of r === 0 ? (['cockpit', 'floor'] as Side[]) : order(r)) {
       const x = await run(ctx, side);
-      ctx.log(`  ${side}: first complete frame ${x.firstFrameMs.toFixed(0)} ms (mark ${x.markMs.toFixed(0)}, ready ${x.readyMs.toFixed(0)}, ${x.contentPixels} content px of 14400), first-view JS ${(x.firstViewJsGz / 1024).toFixed(0)} KiB gz in ${x.scripts} files${x.errors.length ? `, errors: ${x.errors.slice(0, 2).join(' | ')}` : ''}`);
+      ctx.log(`  ${side}: first complete frame ${x.firstFrameMs.toFixed(0)} ms (mark ${x.markMs.toFixed(0)}, ready ${x.readyMs.toFixed(0)}, ${x.contentPixels} content px of 14400, ${x.samples} samples), first-view JS ${(x.firstViewJsGz / 1024).toFixed(0)} KiB gz in ${x.scripts} files${x.errors.length ? `, errors: ${x.errors.slice(0, 2).join(' | ')}` : ''}`);
       runs.push(x);
     }
   }

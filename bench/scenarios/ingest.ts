@@ -116,6 +116,8 @@ async function run(ctx: Ctx, side: Side, spec: IngestSpec, fixture: string, m: M
       cpu,
     };
   } finally {
+    const errs = o.errors.filter((e) => !/GPU stall due to ReadPixels/.test(e));
+    if (errs.length) ctx.log(`  ${side} page errors (${errs.length}): ${errs.slice(0, 3).join(' | ').slice(0, 400)}`);
     await o.close();
   }
 }
@@ -130,7 +132,8 @@ export async function liveIngest(ctx: Ctx): Promise<ScenarioResult> {
     const spec: IngestSpec = { entities, rate, seconds: Math.ceil((m.warmMs + m.maxMs) / 1000) + 5, messagesPerSecond: 50 };
     const fixture = await ingestFixture(spec, ctx.log);
     const runs: Run[] = [];
-    for (let r = 0; r < ctx.rounds; r++) {
+    // 3 rates × rounds × 2 pages: at most 2 rounds (the full run stays within minutes)
+    for (let r = 0; r < Math.min(ctx.rounds, 2); r++) {
       for (const side of order(r)) {
         const x = await run(ctx, side, spec, fixture, m);
         ctx.log(`  ${rate}/s ${side}: ${x.draws.length + 1} frames drawn, p50 ${p50(x.draws).toFixed(0)} ms, p95 ${p95(x.draws).toFixed(0)} ms (rAF p95 ${p95(x.frames).toFixed(0)} ms), behind ${x.behind} of ${x.expected} updates, clock ${x.clockRate.toFixed(2)}×, lag max ${max(x.lagMs).toFixed(0)} ms; CPU s renderer ${x.cpu.renderer ?? 0}, GPU ${x.cpu.GPU ?? 0}`);

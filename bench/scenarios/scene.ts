@@ -63,6 +63,8 @@ async function run(ctx: Ctx, side: Side, fixture: string, n: number, m: Measure,
     if (profileAs && stopProfiling) (ctx.profiles[profileAs] ??= {})[side] = await stopProfiling();
     return { side, drawStats, draws: [...draws], frames: [...frames], cpu, seconds };
   } finally {
+    const errs = o.errors.filter((e) => !/GPU stall due to ReadPixels/.test(e));
+    if (errs.length) ctx.log(`  ${side} page errors (${errs.length}): ${errs.slice(0, 3).join(' | ').slice(0, 400)}`);
     await o.close();
   }
 }

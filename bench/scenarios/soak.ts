@@ -81,6 +81,8 @@ async function run(ctx: Ctx, side: Side, hours: number, everyMs: number, profile
       reachedMs,
     };
   } finally {
+    const errs = o.errors.filter((e) => !/GPU stall due to ReadPixels/.test(e));
+    if (errs.length) ctx.log(`  ${side} page errors (${errs.length}): ${errs.slice(0, 3).join(' | ').slice(0, 400)}`);
     await o.close();
   }
 }

@@ -109,8 +109,9 @@ function build(ctx: LayerContext): Layer[] {
         diskResolution: 6,
         radius: agg.radiusM,
         coverage: 0.9,
-        // columns at city zoom; flat 400 m areas closer in (tall columns would hide the car parks)
-        extruded: agg.radiusM >= 1000,
+        // columns when the map is tilted at city zoom; flat seen from above (exact legend
+        // colours) and for the 400 m areas closer in (tall columns would hide the car parks)
+        extruded: agg.radiusM >= 1000 && (ctx.pitch ?? 0) > 5,
         getPosition: (h) => h.position,
         getFillColor: (h) => h.color,
         getElevation: (h) => h.elevation,

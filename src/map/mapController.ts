@@ -285,7 +285,10 @@ export class MapController {
       const again = this.overlay.pickObject({ x: info.x, y: info.y, radius: 4 });
       if (again?.picked) info = again;
     }
-    const e = this.entityOf(info);
+    let e: { topic: string; id: string } | null = this.entityOf(info);
+    // … and if it still has nothing, the object under the pointer is the one hovered
+    const hover = this.cockpit.store.getState().hover;
+    if (!e && hover && Math.hypot(hover.x - clicked.x, hover.y - clicked.y) <= 6) e = { topic: hover.topic, id: hover.id };
     if (!e && info.coordinate) {
       // empty map: a layer's tool may take the click (top layer first)
       const ctx = this.context();
