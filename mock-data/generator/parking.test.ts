@@ -32,12 +32,17 @@ describe('the parking timeline', () => {
     const deltas = lines.filter((m) => m.topic === 'parking' && !m.snapshot);
     expect(deltas.length).toBe(3 * 60 - 1);
     const free = new Map<string, number>();
-    for (const e of lines.find((m) => m.topic === 'parking')!.upsert!) free.set(e.id as string, e.free as number);
+    const cap = new Map<string, number>();
+    for (const e of lines.find((m) => m.topic === 'parking')!.upsert!) {
+      free.set(e.id as string, e.free as number);
+      cap.set(e.id as string, e.cap as number);
+    }
     let total = 0;
     let bad = 0;
     for (const d of deltas) {
       for (const e of d.upsert!) {
-        if (Object.keys(e).length !== 2 || typeof e.free !== 'number') bad++; // small: id + free
+        if (Object.keys(e).length !== 3 || typeof e.free !== 'number') bad++; // small: id, free, cap
+        if (e.cap !== cap.get(e.id as string)) bad++; // self-contained: the snapshot's capacity
         if (free.get(e.id as string) === e.free) bad++; // only changed
         free.set(e.id as string, e.free as number);
         total++;

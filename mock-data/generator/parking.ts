@@ -5,7 +5,9 @@
  *  - `carparks`: one snapshot at the start (static: name, type, capacity, district …).
  *  - `parking`: one snapshot at the start (`{"id":"P0123","free":37,"cap":120}`), then every
  *    `stepMin` minutes a delta with only the car parks whose free count changed:
- *    `{"id":"P0123","free":36}`.
+ *    `{"id":"P0123","free":36,"cap":120}`. Every reading carries its capacity, so a reading
+ *    is self-contained: a server's current-state snapshot (the last reading of each car
+ *    park) passes the edge's checks like the first snapshot did.
  *    The model runs minute by minute whatever `stepMin` is, so a 5-minute timeline is the
  *    1-minute one sampled every fifth minute.
  *  - `parking-city`: every 5 minutes the city's totals and the occupancy per use.
@@ -147,7 +149,7 @@ export function buildParking(b: TimelineBuilder, w: { from: number; to: number }
         const free = caps[i] - occ[i];
         if (free !== lastFree[i]) {
           lastFree[i] = free;
-          upsert.push({ id: sites[i].id, free });
+          upsert.push({ id: sites[i].id, free, cap: caps[i] });
         }
       }
       if (upsert.length) {

@@ -1,5 +1,5 @@
 /** React access to the cockpit store: a context and selector hooks (throttled for tables). */
-import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useReducer, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { CockpitState, CockpitStore } from './store';
 import type { TableSet } from './tables';
@@ -33,16 +33,25 @@ export function useTables<T>(derive: (tables: TableSet) => T, hz = 4, deps: read
   const { store, tables } = useHandle();
   const deriveRef = useRef(derive);
   deriveRef.current = derive;
-  const [value, setValue] = useState<T>(() => derive(tables));
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // The value is derived during render whenever the deps change, so a render never pairs
+  // new deps (e.g. a new scope) with a value derived for the old ones.
+  const cache = useRef<{ deps: readonly unknown[]; version: number; value: T } | null>(null);
+  if (!cache.current || !sameDeps(cache.current.deps, deps)) {
+    cache.current = { deps, version: store.getState().tablesVersion, value: derive(tables) };
+  }
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let last = 0;
+    let last = performance.now();
     const run = () => {
       timer = null;
       last = performance.now();
-      setValue(deriveRef.current(tables));
+      const c = cache.current!;
+      cache.current = { deps: c.deps, version: store.getState().tablesVersion, value: deriveRef.current(tables) };
+      rerender();
     };
-    run();
+    // data that arrived between the render and this subscription
+    if (cache.current && cache.current.version !== store.getState().tablesVersion) run();
     const unsub = store.subscribe((s, prev) => {
       if (s.tablesVersion === prev.tablesVersion) return;
       if (timer) return;
@@ -55,7 +64,11 @@ export function useTables<T>(derive: (tables: TableSet) => T, hz = 4, deps: read
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, tables, hz, ...deps]);
-  return value;
+  return cache.current.value;
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
 /**
