@@ -1,13 +1,14 @@
 /**
- * Debian Chromium for the benchmark, with the flags of e2e/browser.ts (kept in sync by hand:
- * that module imports vitest). One fresh browser per measured run: clean processes, so
- * the renderer's peak memory (VmHWM) and CPU time belong to that run only.
+ * Debian Chromium for the benchmark, with the flags of the e2e tests (e2e/chromium.ts).
+ * One fresh browser per measured run: clean processes, so the renderer's peak memory (VmHWM)
+ * and CPU time belong to that run only.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 export const VIEWPORT = { width: 1920, height: 1080 };
 const INIT = readFileSync(resolve(import.meta.dirname, 'page-init.js'), 'utf8');
 
@@ -16,16 +17,7 @@ export async function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: false,
     args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-features=Translate,MediaRouter',
+      ...CHROMIUM_ARGS,
       // performance.memory with exact figures (not bucketed)
       '--enable-precise-memory-info',
     ],

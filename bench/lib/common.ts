@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Builds } from './server';
+import { ROOT, type Builds } from './server';
 import type { Opened, SelfTime } from './browser';
 import { Trace, type TraceSummary } from './trace';
 import type { CockpitStateView } from '../../src/app/cockpit';
@@ -85,7 +85,12 @@ export interface FloorState {
   playing: boolean;
   applied: number;
   frames: number;
+  /** hotspot entities */
   count: number;
+  /** entities per topic */
+  topics: Record<string, number>;
+  /** layer rebuilds */
+  builds: number;
 }
 
 export function floorState(page: Page): Promise<FloorState> {
@@ -103,18 +108,22 @@ export async function waitFloor(page: Page, timeoutMs: number, until: (s: FloorS
   }
 }
 
-export function floorUrl(ctx: Ctx, params: Record<string, string | number>): string {
+export function floorUrl(ctx: Ctx, params: Record<string, string | number>, opts: { allLayers?: boolean } = {}): string {
   const size = ctx.mapSize ?? { w: 1120, h: 800 };
-  const q = new URLSearchParams({ w: String(size.w), h: String(size.h), ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+  const all = opts.allLayers ? params : { layers: MIRRORED_LAYERS.join(','), ...params };
+  const q = new URLSearchParams({ w: String(size.w), h: String(size.h), ...Object.fromEntries(Object.entries(all).map(([k, v]) => [k, String(v)])) });
   return `${ctx.base}/__bench/floor/?${q}`;
 }
 
 /**
- * The cockpit layers the floor mirrors (bench/floor/main.ts). Cockpit pages are opened with
- * `?layers=` these, so both sides draw the same deck.gl layers; `allLayers` opens the
- * cockpit with its configured default layers instead.
+ * The layers both sides draw: the mission layers (waterlogging hotspots, parking, community
+ * risk tiers, ambulances once `layers/ambulances` exists) and the district outlines. Pages
+ * are opened with `?layers=` these; the floor builds the same plugins (bench/floor/main.ts),
+ * so any registered layer is mirrored. `allLayers` opens both with their default layers
+ * (the simulated city fabric and the 3D flood columns too).
  */
-export const MIRRORED_LAYERS = ['districts', 'waterlogging'];
+export const MISSION_LAYERS = ['districts', 'communities', 'parking', 'waterlogging', 'ambulances'];
+export const MIRRORED_LAYERS = MISSION_LAYERS.filter((id) => existsSync(join(ROOT, 'layers', id, 'index.ts')));
 
 export function cockpitUrl(ctx: Ctx, params: Record<string, string | number>, opts: { allLayers?: boolean } = {}): string {
   const all = opts.allLayers ? params : { layers: MIRRORED_LAYERS.join(','), ...params };

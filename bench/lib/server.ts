@@ -1,13 +1,14 @@
 /**
  * Builds what the benchmark serves and serves it:
- * - the app: `npm run build` into dist/ when dist/ is missing or older than its sources;
+ * - the app: `vite build` into bench/.app (never the shared dist/) when missing or older
+ *   than its sources;
  * - the floor: bench/floor (its own Vite config) into bench/floor/dist;
  * - one Vite preview server (e2e/global-setup.ts does the same) on a free port, serving
- *   dist/ plus /__bench/floor/ (the floor) and /__bench/data/ (bench/fixtures).
+ *   the app plus /__bench/floor/ (the floor) and /__bench/data/ (bench/fixtures).
  * With --profile both are built unminified (names in CPU profiles) into bench/.profile/.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build, preview, type Plugin, type PreviewServer } from 'vite';
 import { FIXTURES } from './fixtures';
@@ -37,72 +38,44 @@ export interface Builds {
   floorBuilt: boolean;
 }
 
+/** The app as the benchmark serves it: built here, never into the shared dist/ (others' e2e runs use it). */
+const APP = resolve(ROOT, 'bench/.app');
+
 export async function ensureBuilds(opts: { profile: boolean; noBuild: boolean; log: (s: string) => void }): Promise<Builds> {
   const { log } = opts;
   const sources = newest(APP_SOURCES);
-  let appDir = resolve(ROOT, 'dist');
-  let floorDir = resolve(FLOOR, 'dist');
+  const appDir = opts.profile ? resolve(ROOT, 'bench/.profile/app') : APP;
+  const floorDir = opts.profile ? resolve(ROOT, 'bench/.profile/floor') : resolve(FLOOR, 'dist');
   let appBuilt = false;
   let floorBuilt = false;
-  if (opts.profile) {
-    appDir = resolve(ROOT, 'bench/.profile/app');
-    floorDir = resolve(ROOT, 'bench/.profile/floor');
-    const stale = !existsSync(join(appDir, 'index.html')) || statSync(join(appDir, 'index.html')).mtimeMs < sources;
-    if (stale) {
-      log('building the app unminified for profiling (bench/.profile/app) …');
-      const r = spawnSync('node_modules/.bin/vite', ['build', '--minify', 'false', '--outDir', appDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-      if (r.status !== 0) throw new Error('profile build of the app failed');
-      appBuilt = true;
+  const index = join(appDir, 'index.html');
+  const stale = !existsSync(index) || statSync(index).mtimeMs < sources;
+  if (stale && opts.noBuild && existsSync(index)) log(`${appDir.replace(ROOT + '/', '')} is older than its sources; --no-build: serving it anyway`);
+  else if (stale) {
+    // the timelines the app serves (mock-data/out): generate them only if missing (others read them)
+    if (!existsSync(resolve(ROOT, 'mock-data/out/default.ndjson'))) {
+      log('mock-data/out has no default timeline: npm run fixtures …');
+      const f = spawnSync('npm', ['run', 'fixtures', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+      if (f.status !== 0) throw new Error('npm run fixtures failed');
     }
-  } else {
-    const index = join(appDir, 'index.html');
-    const stale = !existsSync(index) || statSync(index).mtimeMs < sources;
-    if (stale && opts.noBuild && existsSync(index)) log('dist/ is older than its sources; --no-build: serving it anyway');
-    else if (stale) {
-      log(existsSync(index) ? 'dist/ is older than its sources: npm run build …' : 'dist/ is missing: npm run build …');
-      const t = performance.now();
-      const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-      if (r.status !== 0) throw new Error('npm run build failed');
-      log(`  built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      appBuilt = true;
-    }
+    log(`building the app${opts.profile ? ' unminified (names in profiles)' : ''} into ${appDir.replace(ROOT + '/', '')} …`);
+    const t = performance.now();
+    const r = spawnSync('node_modules/.bin/vite', ['build', ...(opts.profile ? ['--minify', 'false'] : []), '--outDir', appDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error('vite build of the app failed');
+    // the build copies the timelines into <outDir>/mock-data; the server serves them from mock-data/out
+    rmSync(join(appDir, 'mock-data'), { recursive: true, force: true });
+    log(`  built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    appBuilt = true;
   }
-  if (!opts.profile) appDir = await snapshot(appDir, log);
   const floorIndex = join(floorDir, 'index.html');
-  const floorSources = Math.max(newest(['bench/floor'], /node_modules|[\\/]dist([\\/]|$)/), newest(['layers/waterlogging/levels.ts', 'layers/_shared/colors.ts', 'package-lock.json']));
+  // the floor imports the layer plugins and the store's tables: rebuilt when they change
+  const floorSources = Math.max(newest(['bench/floor'], /node_modules|[\\/]dist([\\/]|$)/), newest(['layers', 'src/store', 'src/data', 'package-lock.json']));
   if (!existsSync(floorIndex) || statSync(floorIndex).mtimeMs < floorSources) {
     log(`building the floor page (${opts.profile ? 'unminified, ' : ''}${floorDir.replace(ROOT + '/', '')}) …`);
     await build({ configFile: join(FLOOR, 'vite.config.ts'), logLevel: 'warn', build: { outDir: floorDir, emptyOutDir: true, ...(opts.profile ? { minify: false } : {}) } });
     floorBuilt = true;
   }
   return { appDir, floorDir, appBuilt, floorBuilt };
-}
-
-const SNAPSHOT = resolve(ROOT, 'bench/.app');
-
-/** Every asset dist/index.html references exists (not caught half-way through a rebuild). */
-function complete(dir: string): boolean {
-  const index = join(dir, 'index.html');
-  if (!existsSync(index)) return false;
-  const refs = [...readFileSync(index, 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]);
-  return refs.every((r) => existsSync(join(dir, r)));
-}
-
-/**
- * Serves a private copy of dist/ (bench/.app, without dist/mock-data: the preview middleware
- * serves /mock-data/ from mock-data/out): others rebuilding dist/ during a run cannot pull
- * files from under it, and every run of the benchmark sees one build.
- */
-async function snapshot(dist: string, log: (s: string) => void): Promise<string> {
-  for (let i = 0; i < 20 && !complete(dist); i++) {
-    if (i === 0) log('dist/ is incomplete (being rebuilt?): waiting …');
-    await new Promise((r) => setTimeout(r, 3000));
-  }
-  if (!complete(dist)) throw new Error('dist/ is incomplete: run npm run build');
-  rmSync(SNAPSHOT, { recursive: true, force: true });
-  cpSync(dist, SNAPSHOT, { recursive: true, filter: (src) => !src.startsWith(join(dist, 'mock-data')) });
-  if (!complete(SNAPSHOT)) throw new Error('dist/ changed while it was copied: run the benchmark again');
-  return SNAPSHOT;
 }
 
 const TYPES: Record<string, string> = {
