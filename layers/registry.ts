@@ -9,6 +9,7 @@ import parking from './parking';
 import buildings from './buildings';
 import waterlogging from './waterlogging';
 import flood3d from './flood3d';
+import ambulances from './ambulances';
 
 export const layers: LayerPlugin[] = [
   districts,
@@ -17,4 +18,5 @@ export const layers: LayerPlugin[] = [
   buildings,
   flood3d,
   waterlogging,
+  ambulances,
 ];

@@ -88,6 +88,10 @@ export class Cockpit {
     this.tables = tables;
     const vis: Record<string, { visible: boolean }> = {};
     for (const l of layers) vis[l.id] = { visible: config.layers[l.id] ?? l.defaultVisible ?? true };
+    // selective topics (e.g. the in-vehicle ECG) follow the selection
+    store.subscribe((s, prev) => {
+      if (s.selection !== prev.selection) this.applySubscriptions();
+    });
     store.setState({
       lang: config.lang,
       mode: config.mode,
@@ -320,6 +324,7 @@ export class Cockpit {
       return;
     }
     this.source = source;
+    this.applySubscriptions();
     try {
       await source.start(this.sink(gen));
     } catch (e) {
@@ -340,6 +345,21 @@ export class Cockpit {
       // a live source that failed its first attempt stays in error (and keeps retrying)
       if (this.store.getState().source.state === 'loading') this.store.setState({ source: { ...this.store.getState().source, state: 'ready', error: undefined } });
       this.store.setState({ clock: { ...this.store.getState().clock, start: Date.now(), time: Date.now(), playing: true } });
+    }
+  }
+
+  /**
+   * Selective topics (TopicSpec.selective, e.g. the in-vehicle ECG) are delivered only for
+   * the selected entity of their `by` topic: tell the source (sources without `subscribe`
+   * deliver everything they receive).
+   */
+  private applySubscriptions(): void {
+    const src = this.source;
+    if (!src?.subscribe) return;
+    const sel = this.store.getState().selection;
+    for (const name of this.topics.known()) {
+      const by = this.topics.get(name)?.selective?.by;
+      if (by) src.subscribe(name, sel && sel.topic === by ? [sel.id] : []);
     }
   }
 

@@ -162,7 +162,7 @@ export class Edge {
         const e = upsert[i];
         const prev = known?.get(e.id);
         if (spec.closedSet && !snapshot && !prev) return this.reject(m.topic, { ...w, path: `upsert[${i}].id` }, `upsert[${i}].id: unknown id "${e.id}"`, raw);
-        const why = spec.check?.(e, prev) ?? null;
+        const why = spec.check?.(e, prev, { t: timeOf(m.ts), snapshot }) ?? null;
         if (why) return this.reject(m.topic, { ...w, path: `upsert[${i}]` }, `upsert[${i}] (${e.id}): ${why}`, raw);
       }
       if (spec.closedSet && !snapshot) {

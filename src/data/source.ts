@@ -121,6 +121,13 @@ export interface DataSource {
    * its whole log; a live source from what it has kept (or its server's history API).
    */
   history?(q: HistoryQuery): Promise<HistorySeries>;
+  /**
+   * Which entities of a selective topic (TopicSpec.selective, e.g. the in-vehicle ECG) to
+   * deliver: `ids` (empty = none), or null for all. Optional: a source without it delivers
+   * whatever it receives. Replay filters in its worker; live sources tell their server
+   * (docs/wire-format.md, "Selective topics").
+   */
+  subscribe?(topic: string, ids: readonly string[] | null): void;
 }
 
 export type { Delta, Entity, Reject };

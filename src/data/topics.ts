@@ -31,7 +31,14 @@ export interface TopicSpec {
    * schema; the edge keeps the topic's state only for topics that declare `check` or
    * `closedSet`.
    */
-  check?(entity: Entity, prev: Entity | undefined): string | null;
+  check?(entity: Entity, prev: Entity | undefined, msg?: { t: number; snapshot: boolean }): string | null;
+  /**
+   * A high-rate topic delivered only for the ids a client subscribes to
+   * (`DataSource.subscribe`), e.g. the in-vehicle ECG: the cockpit subscribes it for the
+   * selected entity of topic `by` (and to nothing while none is selected). `msg` of `check`
+   * is the message's data time (epoch ms).
+   */
+  selective?: { by: string };
 }
 
 /** A JSON leaf or shallow structure; entity fields that no schema declares must be one. */

@@ -19,6 +19,8 @@ export class ReplaySource implements DataSource, ReplayControl {
   private ready: Promise<void> | null = null;
   private readonly snapshots = new Map<number, (d: Delta[]) => void>();
   private readonly histories = new Map<number, (s: HistorySeries) => void>();
+  /** selective topics: the ids to deliver (sent to the worker, again after a restart) */
+  private readonly subs = new Map<string, string[] | null>();
 
   constructor(
     readonly url: string,
@@ -71,6 +73,7 @@ export class ReplaySource implements DataSource, ReplayControl {
       };
     });
     this.post({ type: 'load', url: this.url });
+    for (const [topic, ids] of this.subs) this.post({ type: 'subscribe', topic, ids });
     return this.ready;
   }
 
@@ -101,6 +104,13 @@ export class ReplaySource implements DataSource, ReplayControl {
       this.histories.set(id, resolve);
       this.post({ type: 'history', id, query });
     });
+  }
+
+  /** Deliver only these ids of a selective topic (the worker filters; null = all). */
+  subscribe(topic: string, ids: readonly string[] | null): void {
+    const list = ids === null ? null : [...ids];
+    this.subs.set(topic, list);
+    this.post({ type: 'subscribe', topic, ids: list });
   }
 
   seek(t: number): Promise<void> {

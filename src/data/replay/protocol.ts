@@ -8,7 +8,8 @@ export type ToWorker =
   | { type: 'seek'; id: number; t: number }
   | { type: 'advance'; id: number; t: number }
   | { type: 'snapshot'; id: number }
-  | { type: 'history'; id: number; query: HistoryQuery };
+  | { type: 'history'; id: number; query: HistoryQuery }
+  | { type: 'subscribe'; topic: string; ids: string[] | null };
 
 export type FromWorker =
   | { type: 'progress'; progress: LoadProgress }

@@ -8,6 +8,7 @@ import type { TopicRegistry } from '../topics';
 import type { FromWorker, ToWorker } from './protocol';
 import { parseTimeline } from './parse';
 import type { Cursor, ReplayLog } from './log';
+import type { Delta } from '../wire';
 
 type Post = (m: FromWorker) => void;
 
@@ -21,6 +22,26 @@ async function* countBytes(it: AsyncIterable<ArrayBuffer>, onBytes: (n: number) 
 export function createReplayWorker(topics: TopicRegistry, post: Post) {
   let log: ReplayLog | null = null;
   let cursor: Cursor | null = null;
+  /** selective topics (TopicSpec.selective): the ids delivered (null = all); none until subscribed */
+  const subs = new Map<string, Set<string> | null>();
+  for (const name of topics.known()) if (topics.get(name)?.selective) subs.set(name, new Set());
+  const filter = (deltas: Delta[]): Delta[] => {
+    if (!subs.size) return deltas;
+    const out: Delta[] = [];
+    for (const d of deltas) {
+      if (!subs.has(d.topic)) {
+        out.push(d);
+        continue;
+      }
+      const ids = subs.get(d.topic);
+      if (ids === null) out.push(d);
+      else {
+        const upsert = d.upsert.filter((e) => ids!.has(e.id));
+        if (upsert.length || d.snapshot) out.push({ ...d, upsert, delete: d.delete.filter((id) => ids!.has(id)) });
+      }
+    }
+    return out;
+  };
 
   async function load(url: string): Promise<void> {
     log = null;
@@ -57,7 +78,7 @@ export function createReplayWorker(topics: TopicRegistry, post: Post) {
   function seek(id: number, t: number): void {
     if (!log) return;
     cursor = log.cursorAt(t);
-    post({ type: 'deltas', id, t, deltas: cursor.snapshot() });
+    post({ type: 'deltas', id, t, deltas: filter(cursor.snapshot()) });
   }
 
   function advance(id: number, t: number): void {
@@ -66,7 +87,7 @@ export function createReplayWorker(topics: TopicRegistry, post: Post) {
       seek(id, t);
       return;
     }
-    post({ type: 'deltas', id, t, deltas: cursor.advanceTo(t) });
+    post({ type: 'deltas', id, t, deltas: filter(cursor.advanceTo(t)) });
   }
 
   return {
@@ -76,10 +97,19 @@ export function createReplayWorker(topics: TopicRegistry, post: Post) {
           load(m.url).catch((e: unknown) => post({ type: 'error', message: (e as Error).message ?? String(e) }));
         } else if (m.type === 'seek') seek(m.id, m.t);
         else if (m.type === 'advance') advance(m.id, m.t);
+        else if (m.type === 'subscribe') {
+          subs.set(m.topic, m.ids === null ? null : new Set(m.ids));
+          // the subscribed entities' current state at once (the last ECG batch), not at the next change
+          if (cursor && m.ids && m.ids.length) {
+            const snap = cursor.snapshot().find((d) => d.topic === m.topic);
+            const upsert = snap ? snap.upsert.filter((e) => m.ids!.includes(e.id)) : [];
+            if (upsert.length) post({ type: 'deltas', id: -1, t: cursor.t, deltas: [{ topic: m.topic, seq: snap!.seq, t: snap!.t, upsert, delete: [], snapshot: false }] });
+          }
+        }
         else if (m.type === 'history') {
           const q = m.query;
           post({ type: 'history', id: m.id, series: log ? log.history(q.topic, q.id, q.fields, q.from, q.to) : { t: [], values: {} } });
-        } else if (m.type === 'snapshot') post({ type: 'snapshot', id: m.id, deltas: cursor ? cursor.snapshot() : [] });
+        } else if (m.type === 'snapshot') post({ type: 'snapshot', id: m.id, deltas: cursor ? filter(cursor.snapshot()) : [] });
       } catch (e) {
         post({ type: 'error', message: (e as Error).message ?? String(e) });
       }
