@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLargeTimeline } from './generator/large';
 import { buildBadRainfallLines, FLOOD_FIXTURES } from './generator/flood-scenario';
-import { buildFixture, FIXTURES } from './fixtures';
+import { buildFixture, FIXTURES, REPLAY_NOTES } from './fixtures';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'out');
 
@@ -34,7 +34,7 @@ async function main() {
   for (const f of FLOOD_FIXTURES) if (!FIXTURES.some((g) => g.name === f.name) && (!only || only === f.name)) write(`${f.name}.ndjson`, buildFixture(f));
   if (!only || only === 'flood-bad-rainfall') write('flood-bad-rainfall.ndjson', buildBadRainfallLines());
   // the list the cockpit's fixture picker shows
-  const index = FIXTURES.map((f) => ({ name: f.name, title: f.title, url: `/mock-data/${f.name}.ndjson` }));
+  const index = FIXTURES.map((f) => ({ name: f.name, title: f.title, url: `/mock-data/${f.name}.ndjson`, ...REPLAY_NOTES[f.name] }));
   writeFileSync(join(OUT, 'index.json'), JSON.stringify(index, null, 2) + '\n');
 
   const i = args.indexOf('--large');

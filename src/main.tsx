@@ -4,6 +4,7 @@ import { load, JSONLoader } from '@loaders.gl/core';
 import { loadConfig } from './app/config';
 import { Cockpit } from './app/cockpit';
 import { installControlApi } from './app/control';
+import { reloadSoon } from './app/kiosk';
 import { App } from './app/App';
 import { layers } from '../layers/registry';
 import { createTopicRegistry } from '../layers/topics';
@@ -35,7 +36,8 @@ async function boot() {
     start: config.replay.start !== undefined ? (typeof config.replay.start === 'number' ? config.replay.start : Date.parse(config.replay.start)) : undefined,
     autoplay: config.replay.autoplay,
   });
-  if (select) cockpit.select(select.topic, select.id);
+  // a link with a camera keeps it: select without flying there
+  if (select) cockpit.select(select.topic, select.id, { fly: !new URLSearchParams(location.search).has('lon') });
 }
 
 boot().catch((e: Error) => {
@@ -46,4 +48,6 @@ boot().catch((e: Error) => {
   div.textContent = `The cockpit failed to start: ${e.message}`;
   el.appendChild(div);
   console.error(e);
+  // a wall or kiosk has nobody to press reload: try again to the same URL
+  if (/[?&](mode=(wall|kiosk)|wall=)/.test(location.search)) reloadSoon(location.href, `start failed: ${e.message}`, (t) => (div.textContent = t));
 });

@@ -378,6 +378,9 @@ export class Cockpit {
     this.store.setState({ clock: { ...clock, playing: false } });
   }
 
+  /** Called with the target of every seek (the video wall follows seeks this way). */
+  readonly seekListeners = new Set<(t: number) => void>();
+
   /** Seek to a data time (ISO string or epoch ms). Resolves when state and map agree. */
   async seek(time: string | number): Promise<void> {
     const replay = this.source?.replay;
@@ -385,6 +388,7 @@ export class Cockpit {
     const { clock } = this.store.getState();
     const t = Math.min(Math.max(parseTimeArg(time), clock.start), clock.end);
     const gen = this.loadGeneration;
+    for (const fn of this.seekListeners) fn(t);
     this.store.setState({ clock: { ...clock, time: t }, uiTime: t });
     await replay.seek(t);
     this.landed(gen, t);
@@ -408,15 +412,15 @@ export class Cockpit {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }
 
-  /** Select an entity and fly to it. Returns false if it does not exist now. */
-  select(topic: string | null, id?: string): boolean {
+  /** Select an entity and fly to it (unless `fly: false`). Returns false if it does not exist now. */
+  select(topic: string | null, id?: string, opts: { fly?: boolean } = {}): boolean {
     if (topic === null) {
       this.store.setState({ selection: null });
       return true;
     }
     const e = this.tables.has(topic) ? this.tables.table(topic).get(String(id)) : undefined;
     this.store.setState({ selection: { topic, id: String(id) } });
-    if (e && typeof e.lon === 'number' && typeof e.lat === 'number') this.flyTo({ lon: e.lon, lat: e.lat, zoom: 14 });
+    if (e && opts.fly !== false && typeof e.lon === 'number' && typeof e.lat === 'number') this.flyTo({ lon: e.lon, lat: e.lat, zoom: 14 });
     return !!e;
   }
 

@@ -4,6 +4,7 @@
  * default kept.
  */
 import { z } from 'zod';
+import { sanitizeParams } from './deeplink';
 
 export const SourceConfig = z.object({
   kind: z.enum(['replay', 'http', 'sse', 'ws', 'mqtt']).default('replay'),
@@ -161,7 +162,8 @@ export async function loadConfig(url = '/config.json', search = globalThis.locat
   } catch (e) {
     problems.push(`${url}: ${(e as Error).message}`);
   }
-  const { merged, select, only } = applyUrlParams(fileConfig, new URLSearchParams(search));
+  // values a link cannot honour are dropped or clamped first (the desk lists them on screen)
+  const { merged, select, only } = applyUrlParams(fileConfig, sanitizeParams(new URLSearchParams(search)).params);
   if (merged.__ignoredSecret) {
     problems.push(`the URL parameter "${String(merged.__ignoredSecret)}" is ignored: credentials belong in config.json`);
     delete merged.__ignoredSecret;

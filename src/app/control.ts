@@ -6,17 +6,25 @@
  * `controlOrigins` of config.json may send commands.
  */
 import type { Cockpit, CockpitApi } from './cockpit';
+import type { DeskApi } from './desk';
 
 declare global {
   interface Window {
-    cockpit?: CockpitApi;
+    cockpit?: CockpitApi & DeskApi;
   }
+}
+
+/** Commands added by the desk (scenes, tour, link, export, wall, replays) are obeyed too. */
+export function extendControlApi(extra: Record<string, (...a: never[]) => unknown>): void {
+  if (!window.cockpit) return;
+  Object.assign(window.cockpit, extra);
+  for (const k of Object.keys(extra)) COMMANDS.add(k);
 }
 
 const COMMANDS = new Set(['play', 'pause', 'seek', 'setSpeed', 'setLayerVisible', 'select', 'load', 'setLang', 'state', 'layers', 'camera', 'setCamera', 'idle', 'startRecording', 'stopRecording', 'entities']);
 
 export function installControlApi(cockpit: Cockpit, allowedOrigins: readonly string[]): () => void {
-  const api = cockpit.api();
+  const api = cockpit.api() as CockpitApi & DeskApi;
   window.cockpit = api;
   const allowed = new Set([location.origin, ...allowedOrigins]);
   const onMessage = async (ev: MessageEvent) => {
@@ -36,7 +44,7 @@ export function installControlApi(cockpit: Cockpit, allowedOrigins: readonly str
     }
     const args = Array.isArray(data.args) ? data.args : [];
     try {
-      const fn = api[data.cockpit as keyof CockpitApi] as (...a: unknown[]) => unknown;
+      const fn = api[data.cockpit as keyof (CockpitApi & DeskApi)] as (...a: unknown[]) => unknown;
       const result = await fn(...args);
       reply({ ok: true, result: result === undefined ? null : structuredClone(result) });
     } catch (e) {

@@ -1,4 +1,5 @@
 /** Header: title, source badge (REPLAY / LIVE) and SIMULATED label, data clock, language switch. */
+import type { ReactNode } from 'react';
 import type { Cockpit } from '../app/cockpit';
 import { useCockpit } from '../store/react';
 import { formatTime, tr } from '../i18n';
@@ -6,7 +7,7 @@ import { FixturePicker } from './FixturePicker';
 import { Search } from './Search';
 import { RecordButton } from './Recorder';
 
-export function Header({ cockpit }: { cockpit: Cockpit }) {
+export function Header({ cockpit, tools }: { cockpit: Cockpit; tools?: ReactNode }) {
   const lang = useCockpit((s) => s.lang);
   const kind = useCockpit((s) => s.source.kind);
   const simulated = useCockpit((s) => s.source.simulated);
@@ -29,6 +30,7 @@ export function Header({ cockpit }: { cockpit: Cockpit }) {
       <Search cockpit={cockpit} />
       <FixturePicker cockpit={cockpit} />
       <RecordButton cockpit={cockpit} />
+      {tools}
       <div className="clock" data-testid="data-clock">
         <span className="clock-label">{tr(lang, 'dataClock')}</span>
         <span className="clock-value">{ready ? formatTime(time) : '—'}</span>
