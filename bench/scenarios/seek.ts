@@ -2,7 +2,7 @@
  * Replay seek on a large timeline (5 M messages full, 200 k quick; the repo's generator
  * mock-data/generator/large.ts): load time (navigation → source ready: streamed, validated
  * and keyframed in the worker), the renderer's peak resident memory (worker included), then
- * 20 seeks to seeded random times: `await cockpit.seek(t)` (state landed), and the first
+ * 20 seeks (8 quick) to seeded random times: `await cockpit.seek(t)` (state landed), and the first
  * frame the map draws after that.
  *
  * The floor has no replay: it reads the same file once (fetch + split + JSON.parse on its
@@ -95,7 +95,7 @@ async function floorRun(ctx: Ctx, fixture: string, timeoutMs: number): Promise<F
 
 export async function replaySeek(ctx: Ctx): Promise<ScenarioResult> {
   const n = ctx.quick ? 200_000 : 5_000_000;
-  const seeks = 20;
+  const seeks = ctx.quick ? 8 : 20;
   const fixture = await largeFixture(n, ctx.log);
   const timeoutMs = ctx.quick ? 120_000 : 20 * 60_000;
   // one round: loading 5 M messages dominates; the floor first, then the cockpit
