@@ -10,7 +10,7 @@ import { TimelineBuilder } from './generator/timeline';
 import { buildCommunitiesBaseline, buildCommunitiesOutbreak, OUTBREAK } from './generator/communities';
 import { buildFlood2021, FLOOD_2021 } from './generator/flood-2021';
 import { buildParking, PARKING_DEFAULT, PARKING_WORKDAY } from './generator/parking';
-import { AMB_DEFAULT, AMB_FIXTURE, buildAmbulances } from './generator/ambulances';
+import { AMB_DEFAULT, AMB_EVENING, AMB_FIXTURE, buildAmbulances } from './generator/ambulances';
 
 export interface FixtureWindow {
   from: number;
@@ -56,7 +56,7 @@ export const FIXTURES: Fixture[] = [
   },
   { name: OUTBREAK.name, title: { zh: '小区风险分级：32天疫情（发生、扩散、控制，模拟）', en: 'Community risk tiers: a 32-day outbreak (start, spread, containment; simulated)' }, window: { from: OUTBREAK.from, to: OUTBREAK.to }, builders: [(b, w) => buildCommunitiesOutbreak(b, w)] },
   { name: 'ambulances-day', title: { zh: '120急救：一天的出车（2021年7月19日，模拟）', en: '120 ambulances: a day of the service (19 July 2021, simulated)' }, window: { from: Date.parse('2021-07-19T00:00:00+08:00'), to: Date.parse('2021-07-20T00:00:00+08:00') }, builders: [(b, w) => buildAmbulances(b, w, AMB_FIXTURE)] },
-  { name: 'ambulances-2021-07-20-evening', title: { zh: '120急救：7月20日晚呼救激增、道路积水（模拟）', en: '120 ambulances: the 20 July 2021 evening surge on flooded roads (simulated)' }, window: { from: Date.parse('2021-07-20T16:00:00+08:00'), to: Date.parse('2021-07-20T23:00:00+08:00') }, builders: [(b, w) => buildAmbulances(b, w, AMB_FIXTURE)] },
+  { name: 'ambulances-2021-07-20-evening', title: { zh: '120急救：7月20日晚呼救激增、道路积水（模拟）', en: '120 ambulances: the 20 July 2021 evening surge on flooded roads (simulated)' }, window: { from: Date.parse('2021-07-20T16:00:00+08:00'), to: Date.parse('2021-07-20T23:00:00+08:00') }, builders: [(b, w) => buildAmbulances(b, w, AMB_EVENING)] },
   { name: 'parking-workday', title: { zh: '停车：一个工作日（每分钟更新，模拟）', en: 'Parking: a working day (1-minute updates, simulated)' }, window: PARKING_WORKDAY, builders: [(b, w) => void buildParking(b, w, { stepMin: 1 })] },
 ];
 

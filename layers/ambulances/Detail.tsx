@@ -175,12 +175,13 @@ export function AmbulanceDetail({ lang, topic, id, entity, actions }: DetailProp
   const nameOf = (x: Entity | undefined) => (x ? String(lang === 'en' ? (x.name_en ?? x.name) : x.name) : '–');
   const dest = status === 'to_hospital' || status === 'at_hospital' ? nameOf(hosp) : status === 'to_scene' || status === 'at_scene' ? `${T.scene[lang]} ${String(e.call ?? '')}` : nameOf(station);
   const eta = typeof e.eta === 'number' && (status === 'to_scene' || status === 'to_hospital' || status === 'returning') ? (e.eta as number) - now : null;
+  const pos = positionOf(tables.table(AMB_TOPIC), tables.table(TRIP_TOPIC), id, now);
   const fmt = (ms: number) => {
     const s = Math.max(0, Math.round(ms / 1000));
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   };
   return (
-    <div data-testid="amb-detail" data-status={status} data-id={id}>
+    <div data-testid="amb-detail" data-status={status} data-id={id} data-t={now} data-lon={pos?.[0]} data-lat={pos?.[1]}>
       <table className="kv">
         <tbody>
           <tr>

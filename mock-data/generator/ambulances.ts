@@ -26,6 +26,10 @@ export interface AmbulanceOptions {
 export const AMB_DEFAULT: AmbulanceOptions = { reportEveryS: Infinity, ecgMax: 6, events: true };
 /** the 120 fixtures: a report every 30 s of each moving ambulance (1 Hz: the live server and the stress fixture) */
 export const AMB_FIXTURE: AmbulanceOptions = { reportEveryS: 30, ecgMax: 8, events: true };
+/** the surge evening: ~200 vehicles on the road at once, a report a minute each */
+export const AMB_EVENING: AmbulanceOptions = { reportEveryS: 60, ecgMax: 8, events: true };
+/** an ECG recording covers at most this much of a transport (keeps fixtures small) */
+export const ECG_MAX_MS = 8 * 60_000;
 
 /** The plan over the default window (19–22 July 2021), built once per process. */
 export const PLAN_WINDOW = { from: Date.parse('2021-07-19T00:00:00+08:00'), to: Date.parse('2021-07-22T00:00:00+08:00') };
@@ -142,14 +146,15 @@ export function buildAmbulances(b: TimelineBuilder, w: { from: number; to: numbe
   b.add(HOSPITAL_TOPIC, from, { snapshot: true, upsert: plan.hospitals.map((h) => ({ id: h.id, lon: h.lon, lat: h.lat, name: h.name, name_en: h.name_en, grade: h.grade, chest_pain: h.chestPain, approximate: true })) });
   b.add(STATION_TOPIC, from, { snapshot: true, upsert: plan.stations.map((s) => ({ id: s.id, lon: r5(s.lon), lat: r5(s.lat), name: s.name, name_en: s.name_en, ...(s.hospital ? { hospital: s.hospital } : {}), fleet: s.fleet, simulated: true })) });
   const ecgSet = ecgPhases(plan, from, to, opts.ecgMax);
-  const ecgOn = (p: Phase) => ecgSet.has(p) || (p.status === 'at_scene' && [...ecgSet].some((q) => q.call === p.call));
+  const ecgOn = (p: Phase) => ecgSet.has(p);
 
   // reports grouped per second
-  const reports = new Map<number, Entity[]>();
+  // (one report per ambulance and second: a later phase's report replaces an earlier one)
+  const reports = new Map<number, Map<string, Entity>>();
   const report = (t: number, e: Entity) => {
     const l = reports.get(t);
-    if (l) l.push(e);
-    else reports.set(t, [e]);
+    if (l) l.set(e.id, e);
+    else reports.set(t, new Map([[e.id, e]]));
   };
   const tripsAt = new Map<number, { up: Entity[]; del: string[] }>();
   const tripMsg = (t: number) => tripsAt.get(t) ?? (tripsAt.set(t, { up: [], del: [] }), tripsAt.get(t)!);
@@ -195,7 +200,7 @@ export function buildAmbulances(b: TimelineBuilder, w: { from: number; to: numbe
       }
     }
   }
-  for (const [t, list] of reports) b.add(AMB_TOPIC, t, { upsert: list });
+  for (const [t, list] of reports) b.add(AMB_TOPIC, t, { upsert: [...list.values()] });
   for (const [t, m] of tripsAt) b.add(TRIP_TOPIC, t, { upsert: m.up, delete: m.del });
 
   // calls: snapshot of the open ones, then every change; closed ones leave after a while
@@ -228,9 +233,10 @@ export function buildAmbulances(b: TimelineBuilder, w: { from: number; to: numbe
     const a = plan.ambulances.find((x) => x.id === p.trip?.amb)!;
     const call = calls.get(p.call!)!;
     const patient = patientFor(call);
-    const scene = a.phases.find((q) => q.status === 'at_scene' && q.call === p.call);
-    const start = Math.max(from, scene ? Math.max(scene.from, p.from - 3 * 60_000) : p.from);
-    for (let t0 = Math.ceil(start / ECG_BATCH_MS) * ECG_BATCH_MS; t0 + ECG_BATCH_MS <= Math.min(p.to, to); t0 += ECG_BATCH_MS) {
+    // from the start of the transport (the monitor is connected on the stretcher)
+    const start = Math.max(from, p.from);
+    const end = Math.min(p.to, to, start + ECG_MAX_MS);
+    for (let t0 = Math.ceil(start / ECG_BATCH_MS) * ECG_BATCH_MS; t0 + ECG_BATCH_MS <= end; t0 += ECG_BATCH_MS) {
       b.add(ECG_TOPIC, t0 + ECG_BATCH_MS, { upsert: [ecgBatch(a.id, patient, t0) as unknown as Entity] });
     }
     if (opts.events && p.from >= from) {
