@@ -91,6 +91,13 @@ export interface LayerPlugin {
   /** deck.gl layers for the current state; ids should start with `${id}:` */
   build(ctx: LayerContext): Layer[];
   legend(ctx: LayerContext): Legend;
+  /**
+   * Topics the layer selects that have no entity table (static features such as district
+   * outlines). With `lookup` the selection panel, search and `window.cockpit.select` can
+   * show them like any entity.
+   */
+  readonly selects?: readonly string[];
+  lookup?(topic: string, id: string, ctx: LayerContext): Entity | undefined;
   /** which entity a picked object is (default: row `info.index` of the first topic) */
   pick?(info: PickingInfo, ctx: LayerContext): { topic: string; id: string } | null;
   tooltip?(entity: Entity, topic: string, ctx: LayerContext): TooltipContent | null;

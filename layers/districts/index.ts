@@ -25,6 +25,7 @@ const districts: LayerPlugin = {
   id: 'districts',
   title: text('行政区划', 'Districts'),
   topics: [],
+  selects: ['districts'],
   defaultVisible: true,
   assets: { districts: '/geo/districts.geojson' },
 
@@ -53,6 +54,14 @@ const districts: LayerPlugin = {
     return f?.properties ? { topic: 'districts', id: f.properties.code } : null;
   },
 
+  lookup(topic, id, ctx) {
+    if (topic !== 'districts') return undefined;
+    const f = ctx.asset<FC>('districts')?.features.find((x) => x.properties.code === id);
+    if (!f) return undefined;
+    const { center, ...props } = f.properties;
+    return { id, lon: center[0], lat: center[1], ...props };
+  },
+
   legend(ctx) {
     const fc = ctx.asset<FC>('districts');
     const approx = fc?.features.some((f) => f.properties.approximate);
@@ -67,7 +76,10 @@ const districts: LayerPlugin = {
 
   tooltip(e, _topic, ctx) {
     const zh = ctx.lang === 'zh';
-    return { title: String(zh ? e.name_zh : e.name_en), rows: [[zh ? '类型' : 'Kind', e.kind === 'zone' ? (zh ? '功能区' : 'Functional zone') : zh ? '行政区' : 'District']] };
+    const rows: [string, string][] = [[zh ? '类型' : 'Kind', e.kind === 'zone' ? (zh ? '功能区' : 'Functional zone') : zh ? '行政区' : 'District']];
+    rows.push([zh ? '区划代码' : 'Code', String(e.code ?? e.id)]);
+    if (e.approximate) rows.push([zh ? '边界' : 'Boundary', zh ? '示意' : 'approximate']);
+    return { title: String(zh ? e.name_zh : e.name_en), rows };
   },
 };
 

@@ -27,12 +27,15 @@ export function LayerPanels({ cockpit }: { cockpit: Cockpit }) {
 export function SelectionPanel({ cockpit, context }: { cockpit: Cockpit; context: () => LayerContext }) {
   const lang = useCockpit((s) => s.lang);
   const sel = useCockpit((s) => s.selection);
-  const entity = useTables((t) => (sel && t.has(sel.topic) ? t.table(sel.topic).get(sel.id) : undefined), 4, [sel?.topic, sel?.id]);
+  const tableEntity = useTables((t) => (sel && t.has(sel.topic) ? t.table(sel.topic).get(sel.id) : undefined), 4, [sel?.topic, sel?.id]);
   const stateVersion = useCockpit((s) => s.layerStateVersion);
   void stateVersion;
   if (!sel) return null;
-  // the plugin that reads the topic and has a drill-down panel, else any that reads it
-  const plugin = cockpit.layers.find((l) => l.topics.includes(sel.topic) && l.Detail) ?? cockpit.layers.find((l) => l.topics.includes(sel.topic));
+  // the plugin that reads the topic and has a drill-down panel, else any that reads or selects it
+  const reads = (l: (typeof cockpit.layers)[number]) => l.topics.includes(sel.topic) || !!l.selects?.includes(sel.topic);
+  const plugin = cockpit.layers.find((l) => reads(l) && l.Detail) ?? cockpit.layers.find(reads);
+  // static features (no table) come from their layer
+  const entity = tableEntity ?? cockpit.layers.find((l) => l.selects?.includes(sel.topic) && l.lookup)?.lookup?.(sel.topic, sel.id, context());
   const content = entity && plugin?.tooltip?.(entity, sel.topic, context());
   const Detail = plugin?.Detail;
   return (
