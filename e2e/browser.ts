@@ -31,6 +31,9 @@ export interface OpenedPage {
 export async function openCockpit(browser: Browser, query = '', viewport = { width: 1920, height: 1080 }, base = baseURL()): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
+  // waits are on conditions; on a loaded 2-core machine without GPU a camera flight and its
+  // redraw can take longer than Playwright's 30 s default (tests still time out at 180 s)
+  page.setDefaultTimeout(60_000);
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
