@@ -6,6 +6,7 @@
  * snapshots; emits each message when its time comes.
  */
 import { buildFixture, FIXTURES, type Fixture } from '../mock-data/fixtures';
+import { LiveAmbulances, LIVE_AMB_TOPICS, type FeedMessage } from '../mock-data/generator/ambulances-live';
 
 export interface WireMessage {
   topic: string;
@@ -37,13 +38,17 @@ export class LiveCity {
   readonly epoch: number;
   readonly at: number;
   readonly speed: number;
-  private readonly messages: WireMessage[];
+  private messages: WireMessage[];
   private next = 0;
   private readonly state = new Map<string, Map<string, Record<string, unknown>>>();
   private readonly lastSeq = new Map<string, number>();
   private readonly lastTs = new Map<string, number>();
   /** bumps on every change: the snapshot's ETag */
   version = 0;
+  /** the 120 service at 1 Hz (generated as the story goes), when the fixture has it */
+  readonly ambulances: LiveAmbulances | null = null;
+  private ambFedUntil = 0;
+  private readonly ambSeq = new Map<string, number>();
 
   constructor(opts: CityOptions = {}) {
     const f = FIXTURES.find((x) => x.name === (opts.fixture ?? 'default'));
@@ -59,6 +64,11 @@ export class LiveCity {
       const m = JSON.parse(line) as WireMessage & { ts: string | number };
       return { ...m, ts: this.wallTime(typeof m.ts === 'number' ? m.ts : Date.parse(m.ts)) };
     });
+    if (this.messages.some((m) => LIVE_AMB_TOPICS.has(m.topic))) {
+      // the fixture's sparse ambulance messages give way to the 1 Hz feed of the same plan
+      this.messages = this.messages.filter((m) => !LIVE_AMB_TOPICS.has(m.topic));
+      this.ambulances = new LiveAmbulances((t) => this.wallTime(t), this.speed);
+    }
     this.advance(Date.now());
   }
 
@@ -74,6 +84,7 @@ export class LiveCity {
 
   /** Apply and return the messages due by wall time `now`. */
   advance(now = Date.now()): WireMessage[] {
+    this.feedAmbulances(this.storyTime(now));
     const out: WireMessage[] = [];
     while (this.next < this.messages.length && this.messages[this.next].ts <= now) {
       const m = this.messages[this.next++];
@@ -82,6 +93,46 @@ export class LiveCity {
     }
     if (out.length) this.version++;
     return out;
+  }
+
+  /** Generate the ambulance feed 10 s of story ahead of `storyT` and merge it in. */
+  private feedAmbulances(storyT: number): void {
+    const feed = this.ambulances;
+    if (!feed) return;
+    const CHUNK = 10_000;
+    let gen: FeedMessage[] = [];
+    if (!this.ambFedUntil) {
+      this.ambFedUntil = Math.floor(storyT / CHUNK) * CHUNK;
+      gen = feed.chunk(this.ambFedUntil, this.ambFedUntil + CHUNK, true);
+      this.ambFedUntil += CHUNK;
+    }
+    while (this.ambFedUntil <= storyT + CHUNK) {
+      gen.push(...feed.chunk(this.ambFedUntil, this.ambFedUntil + CHUNK, false));
+      this.ambFedUntil += CHUNK;
+    }
+    if (!gen.length) return;
+    const add: WireMessage[] = gen
+      .sort((a, b) => a.t - b.t)
+      .map((g) => {
+        const seq = (this.ambSeq.get(g.topic) ?? 0) + 1;
+        this.ambSeq.set(g.topic, seq);
+        const m: WireMessage = { topic: g.topic, seq, ts: this.wallTime(g.t) };
+        if (g.snapshot) m.snapshot = true;
+        if (g.upsert) m.upsert = g.upsert;
+        if (g.delete) m.delete = g.delete;
+        return m;
+      });
+    // merge into the messages not yet played (both in time order)
+    const tail = this.messages.slice(this.next);
+    const merged: WireMessage[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < tail.length || j < add.length) {
+      if (j >= add.length || (i < tail.length && tail[i].ts <= add[j].ts)) merged.push(tail[i++]);
+      else merged.push(add[j++]);
+    }
+    this.messages.length = this.next;
+    for (const m of merged) this.messages.push(m);
   }
 
   /** last sequence number per topic */

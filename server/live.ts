@@ -21,6 +21,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { createWallRelay } from './wallRelay';
 import mqtt from 'mqtt';
 import { LiveCity, type WireMessage } from './city';
 
@@ -180,8 +181,11 @@ export async function startLiveServer(opts: LiveServerOptions = {}) {
   });
 
   const wss = new WebSocketServer({ noServer: true });
+  // the video wall's sync relay (browsers of one wall on several machines)
+  const wallRelay = createWallRelay(opts.token);
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://${host}`);
+    if (wallRelay.handleUpgrade(req, socket, head, url)) return;
     if (url.pathname !== '/api/ws' || inOutage()) {
       socket.destroy();
       return;
@@ -227,6 +231,7 @@ export async function startLiveServer(opts: LiveServerOptions = {}) {
       clearInterval(heartbeat);
       for (const r of sse) r.destroy();
       for (const ws of sockets) ws.terminate();
+      wallRelay.close();
       wss.close();
       publisher?.end(true);
       await new Promise<void>((r) => server.close(() => r()));

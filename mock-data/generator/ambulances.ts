@@ -21,6 +21,10 @@ export interface AmbulanceOptions {
   ecgMax: number;
   /** time-bar events (the surge, ECG transmissions) */
   events?: boolean;
+  /** continue a stream: no snapshots at the window's start (the live server's later chunks) */
+  continuation?: boolean;
+  /** flag every monitored transport `ecg: true` (the live server streams any of them on demand) */
+  ecgFlagAll?: boolean;
 }
 
 export const AMB_DEFAULT: AmbulanceOptions = { reportEveryS: Infinity, ecgMax: 6, events: true };
@@ -143,10 +147,11 @@ export function buildAmbulances(b: TimelineBuilder, w: { from: number; to: numbe
   const { from, to } = w;
   const calls = new Map(plan.calls.map((c) => [c.id, c]));
   const hospitalsById = new Map(plan.hospitals.map((h) => [h.id, h]));
-  b.add(HOSPITAL_TOPIC, from, { snapshot: true, upsert: plan.hospitals.map((h) => ({ id: h.id, lon: h.lon, lat: h.lat, name: h.name, name_en: h.name_en, grade: h.grade, chest_pain: h.chestPain, approximate: true })) });
-  b.add(STATION_TOPIC, from, { snapshot: true, upsert: plan.stations.map((s) => ({ id: s.id, lon: r5(s.lon), lat: r5(s.lat), name: s.name, name_en: s.name_en, ...(s.hospital ? { hospital: s.hospital } : {}), fleet: s.fleet, simulated: true })) });
+  const snap = !opts.continuation;
+  if (snap) b.add(HOSPITAL_TOPIC, from, { snapshot: true, upsert: plan.hospitals.map((h) => ({ id: h.id, lon: h.lon, lat: h.lat, name: h.name, name_en: h.name_en, grade: h.grade, chest_pain: h.chestPain, approximate: true })) });
+  if (snap) b.add(STATION_TOPIC, from, { snapshot: true, upsert: plan.stations.map((s) => ({ id: s.id, lon: r5(s.lon), lat: r5(s.lat), name: s.name, name_en: s.name_en, ...(s.hospital ? { hospital: s.hospital } : {}), fleet: s.fleet, simulated: true })) });
   const ecgSet = ecgPhases(plan, from, to, opts.ecgMax);
-  const ecgOn = (p: Phase) => ecgSet.has(p);
+  const ecgOn = (p: Phase) => ecgSet.has(p) || (!!opts.ecgFlagAll && p.status === 'to_hospital' && !!p.ecg);
 
   // reports grouped per second
   // (one report per ambulance and second: a later phase's report replaces an earlier one)
@@ -167,14 +172,16 @@ export function buildAmbulances(b: TimelineBuilder, w: { from: number; to: numbe
     snapAmb.push(reportAt(a, p, from, ecgOn(p)));
     if (p.trip) snapTrips.push(tripEntity(p.trip));
   }
-  b.add(AMB_TOPIC, from, { snapshot: true, upsert: snapAmb });
-  b.add(TRIP_TOPIC, from, { snapshot: true, upsert: snapTrips });
+  if (snap) {
+    b.add(AMB_TOPIC, from, { snapshot: true, upsert: snapAmb });
+    b.add(TRIP_TOPIC, from, { snapshot: true, upsert: snapTrips });
+  }
 
   for (const a of plan.ambulances) {
     for (const p of a.phases) {
-      if (p.to <= from || p.from >= to) continue;
+      if (p.to < from || (snap && p.to === from) || p.from >= to) continue;
       const ecg = ecgOn(p);
-      if (p.from > from) {
+      if (p.from > from || (!snap && p.from === from)) {
         report(p.from, reportAt(a, p, p.from, ecg));
         if (p.trip) tripMsg(p.from).up.push(tripEntity(p.trip));
       }
@@ -184,19 +191,21 @@ export function buildAmbulances(b: TimelineBuilder, w: { from: number; to: numbe
         // speed changes at vertices (rounded to the second)
         const t0 = Math.max(p.from, from);
         const t1 = Math.min(p.to, to);
+        // (a stream's chunk also takes its first instant; a snapshot covers it otherwise)
+        const inside = (tv: number) => tv < t1 && (tv > t0 || (!snap && tv === from && tv > p.from));
         const times = new Set<number>();
         for (let i = 1; i < trip.times.length - 1; i++) {
           if (Math.abs(speedOf(trip, i) - speedOf(trip, i - 1)) > 0.05) {
             const tv = Math.ceil(trip.times[i] / 1000) * 1000;
-            if (tv > t0 && tv < t1) times.add(tv);
+            if (inside(tv)) times.add(tv);
           }
         }
         if (Number.isFinite(opts.reportEveryS)) {
           const step = opts.reportEveryS * 1000;
-          for (let tv = Math.ceil((p.from + 1) / step) * step; tv < t1; tv += step) if (tv > t0) times.add(tv);
+          for (let tv = Math.ceil((p.from + 1) / step) * step; tv < t1; tv += step) if (inside(tv)) times.add(tv);
         } else times.clear(); // sparse: the trip's planned timing carries the motion
         for (const tv of times) report(tv, reportAt(a, p, tv, ecg));
-        if (p.to < to) tripMsg(p.to).del.push(trip.id);
+        if (p.to < to && (p.to > from || !snap)) tripMsg(p.to).del.push(trip.id);
       }
     }
   }
@@ -209,14 +218,15 @@ export function buildAmbulances(b: TimelineBuilder, w: { from: number; to: numbe
     const e = callEntity(c, from);
     if (e && e.status !== 'closed') open.push(e);
   }
-  b.add(CALL_TOPIC, from, { snapshot: true, upsert: open });
+  if (snap) b.add(CALL_TOPIC, from, { snapshot: true, upsert: open });
   const callMsgs = new Map<number, { up: Entity[]; del: string[] }>();
   const callMsg = (t: number) => callMsgs.get(t) ?? (callMsgs.set(t, { up: [], del: [] }), callMsgs.get(t)!);
   for (const c of plan.calls) {
     const end = c.leaveT;
     const changes = [c.t, c.dispatchT, c.arriveT].filter((x): x is number => x !== undefined);
-    for (const t of new Set(changes)) if (t > from && t < to) callMsg(t).up.push(callEntity(c, t)!);
-    if (end !== undefined && end + CLOSED_KEEP_MS > from && end + CLOSED_KEEP_MS < to) callMsg(end + CLOSED_KEEP_MS).del.push(c.id);
+    const inWin = (t: number) => (t > from || (!snap && t === from)) && t < to;
+    for (const t of new Set(changes)) if (inWin(t)) callMsg(t).up.push(callEntity(c, t)!);
+    if (end !== undefined && inWin(end + CLOSED_KEEP_MS)) callMsg(end + CLOSED_KEEP_MS).del.push(c.id);
   }
   for (const [t, m] of callMsgs) {
     // a call closed and deleted in the same second as another change: the delete wins
@@ -226,7 +236,7 @@ export function buildAmbulances(b: TimelineBuilder, w: { from: number; to: numbe
 
   // response-time stats: every 10 minutes, a snapshot of today's figures
   for (let t = Math.ceil(from / 600_000) * 600_000; t < to; t += 600_000) b.add(STATS_TOPIC, t, { snapshot: true, upsert: statsAt(plan, t) });
-  if (from % 600_000) b.add(STATS_TOPIC, from, { snapshot: true, upsert: statsAt(plan, from) });
+  if (from % 600_000 && snap) b.add(STATS_TOPIC, from, { snapshot: true, upsert: statsAt(plan, from) });
 
   // the ECG of monitored transports
   for (const p of ecgSet) {

@@ -262,4 +262,23 @@ export abstract class LiveSource implements DataSource {
   }
 
   history?(q: HistoryQuery): Promise<HistorySeries>;
+
+  /** selective topics (TopicSpec.selective): the ids this client asked for */
+  protected readonly subscriptions = new Map<string, string[] | null>();
+
+  /**
+   * Which ids of a selective topic to receive (e.g. the selected ambulance's ECG). The
+   * server numbers a selective topic per subscription from 1, so its sequence restarts.
+   */
+  subscribe(topic: string, ids: readonly string[] | null): void {
+    const list = ids === null ? null : [...ids];
+    const prev = this.subscriptions.get(topic);
+    if (prev !== undefined && JSON.stringify(prev) === JSON.stringify(list)) return;
+    this.subscriptions.set(topic, list);
+    this.edge.resetSequence(topic);
+    this.subscriptionsChanged();
+  }
+
+  /** Tell the server (a transport's own way: a WebSocket message, an SSE side stream). */
+  protected subscriptionsChanged(): void {}
 }

@@ -7,6 +7,17 @@ import { LiveSource, SourceError, type Connection } from './LiveSource';
 
 export class WsSource extends LiveSource {
   readonly kind = 'ws' as const;
+  private socket: WebSocket | null = null;
+
+  /** Selective topics: `{"subscribe": {"topic", "ids"}}` on the open socket (again after a reconnect). */
+  protected override subscriptionsChanged(): void {
+    const ws = this.socket;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return;
+    for (const [topic, ids] of this.subscriptions) {
+      this.edge.resetSequence(topic);
+      ws.send(JSON.stringify({ subscribe: { topic, ids: ids ?? [] } }));
+    }
+  }
 
   protected open(): Promise<Connection> {
     return new Promise<Connection>((resolve, reject) => {
@@ -23,6 +34,8 @@ export class WsSource extends LiveSource {
       ws.onopen = () => {
         opened = true;
         if (this.options.token) ws.send(JSON.stringify({ auth: this.options.token }));
+        this.socket = ws;
+        this.subscriptionsChanged();
         resolve({ closed, close: () => ws.close() });
       };
       ws.onmessage = (ev) => {
