@@ -114,8 +114,37 @@ export async function startLiveServer(opts: LiveServerOptions = {}) {
     if (publisher?.connected) for (let i = 0; i < batch.length; i++) publisher.publish(`cockpit/${batch[i].topic}`, JSON.stringify(batch[i]));
   }
 
+  // selective topics (the in-vehicle ECG): streamed only to the clients that subscribed,
+  // numbered per subscription from 1 (WS {"subscribe": {"topic": "ecg", "ids": [...]}} or
+  // an SSE side stream /api/stream?topics=ecg&ids=A001)
+  interface EcgSub {
+    send(line: string): void;
+    ids: string[];
+    seq: number;
+    last: number;
+  }
+  const ecgSubs = new Set<EcgSub>();
+  const subscribeEcg = (send: (line: string) => void, ids: string[]): EcgSub => {
+    // the last 3 s at once, so a strip fills without waiting
+    const sub: EcgSub = { send, ids: ids.slice(0, 20).map(String), seq: 0, last: city.storyTime() - 3000 * city.speed };
+    ecgSubs.add(sub);
+    return sub;
+  };
+  const streamEcg = () => {
+    if (!city.ambulances || inOutage()) return;
+    const now = city.storyTime();
+    for (const sub of ecgSubs) {
+      for (const id of sub.ids) for (const b of city.ambulances.ecg(id, sub.last, now)) sub.send(JSON.stringify({ topic: 'ecg', seq: ++sub.seq, ts: Math.round((b.t0 as number) + 1000 / city.speed), upsert: [b] }));
+      sub.last = now;
+    }
+  };
+
   let paused = false;
-  const tick = setInterval(() => paused || broadcast(city.advance()), opts.tickMs ?? 100);
+  const tick = setInterval(() => {
+    if (paused) return;
+    broadcast(city.advance());
+    streamEcg();
+  }, opts.tickMs ?? 100);
   // every 2 s, each stream learns the last sequence number of every topic, sent after the
   // messages it covers: a client that lost the last message of a topic sees it at once
   const heartbeat = setInterval(() => {
@@ -160,6 +189,17 @@ export async function startLiveServer(opts: LiveServerOptions = {}) {
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
       return void res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', etag, 'cache-control': 'no-cache' }).end(snapshotText());
     }
+    if (path === '/api/stream' && url.searchParams.get('topics') === 'ecg') {
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(': cockpit selective stream (ecg)\n\n');
+      const sub = subscribeEcg((l) => res.write(`data: ${l}\n\n`), (url.searchParams.get('ids') ?? '').split(',').filter(Boolean));
+      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      res.on('close', () => {
+        clearInterval(keepAlive);
+        ecgSubs.delete(sub);
+      });
+      return;
+    }
     if (path === '/api/stream') {
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
       res.write(': cockpit live stream\n\n');
@@ -203,6 +243,20 @@ export async function startLiveServer(opts: LiveServerOptions = {}) {
         }
       });
       ws.on('close', () => sockets.delete(ws));
+      let ecgSub: EcgSub | null = null;
+      ws.on('message', (data) => {
+        let m: { subscribe?: { topic?: unknown; ids?: unknown } };
+        try {
+          m = JSON.parse(String(data));
+        } catch {
+          return;
+        }
+        if (!m?.subscribe || m.subscribe.topic !== 'ecg' || (opts.token && !sockets.has(ws))) return;
+        if (ecgSub) ecgSubs.delete(ecgSub);
+        const ids = Array.isArray(m.subscribe.ids) ? (m.subscribe.ids as unknown[]).map(String) : [];
+        ecgSub = ids.length ? subscribeEcg((l) => ws.send(l), ids) : null;
+      });
+      ws.on('close', () => ecgSub && ecgSubs.delete(ecgSub));
     });
   });
 
