@@ -27,6 +27,8 @@ import { liveIngest } from './scenarios/ingest';
 import { replaySeek } from './scenarios/seek';
 import { soak } from './scenarios/soak';
 import { replayMicro } from './scenarios/micro';
+import { liveSources } from './scenarios/sources';
+import { ambulancesMoving } from './scenarios/ambulances';
 
 const SCENARIOS: Record<string, (ctx: Ctx) => Promise<ScenarioResult>> = {
   cold: coldStart,
@@ -35,6 +37,8 @@ const SCENARIOS: Record<string, (ctx: Ctx) => Promise<ScenarioResult>> = {
   seek: replaySeek,
   soak,
   micro: replayMicro,
+  sources: liveSources,
+  ambulances: ambulancesMoving,
 };
 
 function args() {

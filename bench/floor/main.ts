@@ -37,6 +37,8 @@ const num = (k: string, d: number) => (q.get(k) !== null ? Number(q.get(k)) : d)
 const W = num('w', 1120);
 const H = num('h', 800);
 const LANG = q.get('lang') === 'en' ? 'en' : 'zh';
+/** `animate=1`: rebuild the layers every frame while playing (layers that move with the clock, e.g. ambulances) */
+const ANIMATE = q.get('animate') === '1';
 /** the same rule as the cockpit's `?layers=` (src/main.tsx): listed ids, else each layer's default */
 const only = q.get('layers')?.split(',').filter(Boolean) ?? null;
 const plugins: LayerPlugin[] = registry.filter((p) => (only ? only.includes(p.id) : p.defaultVisible !== false));
@@ -172,7 +174,7 @@ function tick(now: number) {
   if (state.playing && dt > 0) {
     const t = Math.min(state.time + dt * state.speed, state.end);
     if (t >= state.end) state.playing = false;
-    if (advanceTo(t)) dirty = true;
+    if (advanceTo(t) || ANIMATE) dirty = true;
   }
   if (dirty && deck) {
     dirty = false;
