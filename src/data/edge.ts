@@ -29,6 +29,12 @@ export interface EdgeOptions {
    * use it (a replay is ordered by time); live feeds may deliver slightly late readings.
    */
   monotonicTime?: boolean;
+  /**
+   * A valid `snapshot: true` message restarts the topic's sequence (live feeds: a server
+   * that restarted numbers from 1 sends its state again). Checked after validation, so a
+   * rejected message never resets anything.
+   */
+  snapshotRestartsSequence?: boolean;
 }
 
 export type EdgeResult = { ok: true; delta: Delta; gap: number } | { ok: false; reject: Reject };
@@ -45,9 +51,10 @@ function sampleOf(raw: unknown): string {
   if (typeof raw === 'string') s = raw;
   else {
     try {
-      s = JSON.stringify(raw) ?? String(raw);
+      s = JSON.stringify(raw) ?? typeof raw;
     } catch {
-      s = String(raw);
+      // too deep (RangeError) or cyclic: String() would recurse as deep, so describe it
+      s = Array.isArray(raw) ? `[array of ${raw.length}, too deeply nested to show]` : `[${typeof raw} that cannot be shown]`;
     }
   }
   return s.length > MAX_SAMPLE ? s.slice(0, MAX_SAMPLE) + '…' : s;
@@ -113,11 +120,12 @@ export class Edge {
     } catch (e) {
       return this.reject(null, where, `malformed JSON: ${(e as Error).message}`, text);
     }
-    return this.accept(raw, where);
+    return this.accept(raw, where, text);
   }
 
-  /** One parsed message. */
-  accept(raw: unknown, where: RejectWhere = {}): EdgeResult {
+  /** One parsed message (`text`: what it was parsed from, for the diagnostic's sample). */
+  accept(raw: unknown, where: RejectWhere = {}, text?: string): EdgeResult {
+    const input = text ?? raw;
     const env = Envelope.safeParse(raw);
     const topicGuess =
       raw && typeof raw === 'object' && typeof (raw as { topic?: unknown }).topic === 'string'
@@ -129,7 +137,7 @@ export class Edge {
         : undefined;
     if (!env.success) {
       const { path, reason } = describeIssue(env.error.issues);
-      return this.reject(topicGuess, { ...where, seq: where.seq ?? seqGuess, path }, `${path ? path + ': ' : ''}${reason}`, raw);
+      return this.reject(topicGuess, { ...where, seq: where.seq ?? seqGuess, path }, `${path ? path + ': ' : ''}${reason}`, input);
     }
     const m = env.data;
     const w: RejectWhere = { ...where, seq: m.seq };
@@ -141,10 +149,10 @@ export class Edge {
       const r = schema.safeParse(list[i]);
       if (!r.success) {
         const { path, reason } = describeIssue(r.error.issues, `upsert[${i}]`);
-        return this.reject(m.topic, { ...w, path }, `${path}: ${reason}`, raw);
+        return this.reject(m.topic, { ...w, path }, `${path}: ${reason}`, input);
       }
       if (seen.has(r.data.id)) {
-        return this.reject(m.topic, { ...w, path: `upsert[${i}].id` }, `upsert[${i}].id: duplicate id "${r.data.id}" in one message`, raw);
+        return this.reject(m.topic, { ...w, path: `upsert[${i}].id` }, `upsert[${i}].id: duplicate id "${r.data.id}" in one message`, input);
       }
       seen.add(r.data.id);
       upsert.push(r.data);
@@ -155,31 +163,32 @@ export class Edge {
       topicState = this.state.get(m.topic);
       const snapshot = m.snapshot ?? false;
       if (spec.closedSet && !snapshot && !topicState) {
-        return this.reject(m.topic, w, `no snapshot of topic "${m.topic}" yet: its ids are not known`, raw);
+        return this.reject(m.topic, w, `no snapshot of topic "${m.topic}" yet: its ids are not known`, input);
       }
       const known = snapshot ? undefined : topicState;
       for (let i = 0; i < upsert.length; i++) {
         const e = upsert[i];
         const prev = known?.get(e.id);
-        if (spec.closedSet && !snapshot && !prev) return this.reject(m.topic, { ...w, path: `upsert[${i}].id` }, `upsert[${i}].id: unknown id "${e.id}"`, raw);
+        if (spec.closedSet && !snapshot && !prev) return this.reject(m.topic, { ...w, path: `upsert[${i}].id` }, `upsert[${i}].id: unknown id "${e.id}"`, input);
         const why = spec.check?.(e, prev, { t: timeOf(m.ts), snapshot }) ?? null;
-        if (why) return this.reject(m.topic, { ...w, path: `upsert[${i}]` }, `upsert[${i}] (${e.id}): ${why}`, raw);
+        if (why) return this.reject(m.topic, { ...w, path: `upsert[${i}]` }, `upsert[${i}] (${e.id}): ${why}`, input);
       }
       if (spec.closedSet && !snapshot) {
         const del = m.delete ?? [];
-        for (let i = 0; i < del.length; i++) if (!topicState!.has(del[i])) return this.reject(m.topic, { ...w, path: `delete[${i}]` }, `delete[${i}]: unknown id "${del[i]}"`, raw);
+        for (let i = 0; i < del.length; i++) if (!topicState!.has(del[i])) return this.reject(m.topic, { ...w, path: `delete[${i}]` }, `delete[${i}]: unknown id "${del[i]}"`, input);
       }
     }
     const t = timeOf(m.ts);
     const c = this.countsOf(m.topic);
-    if (c.lastSeq >= 0 && m.seq <= c.lastSeq) {
-      const kind = m.seq === c.lastSeq ? 'duplicate' : 'out-of-order';
-      return this.reject(m.topic, w, `seq: ${kind} sequence number ${m.seq} (last accepted ${c.lastSeq})`, raw);
+    const lastSeq = this.options.snapshotRestartsSequence && m.snapshot ? -1 : c.lastSeq;
+    if (lastSeq >= 0 && m.seq <= lastSeq) {
+      const kind = m.seq === lastSeq ? 'duplicate' : 'out-of-order';
+      return this.reject(m.topic, w, `seq: ${kind} sequence number ${m.seq} (last accepted ${lastSeq})`, input);
     }
     if (this.options.monotonicTime && t < c.lastT) {
-      return this.reject(m.topic, w, `ts: time goes backwards (${new Date(t).toISOString()} is before the topic's previous message)`, raw);
+      return this.reject(m.topic, w, `ts: time goes backwards (${new Date(t).toISOString()} is before the topic's previous message)`, input);
     }
-    const gap = c.lastSeq >= 0 ? m.seq - c.lastSeq - 1 : 0;
+    const gap = lastSeq >= 0 ? m.seq - lastSeq - 1 : 0;
     if (gap > 0) {
       c.gaps++;
       c.missing += gap;

@@ -37,8 +37,24 @@ export const Timestamp = z.union([
   z
     .string()
     .regex(ISO_WITH_OFFSET, 'ts must be ISO 8601 with an offset, e.g. 2021-07-20T16:00:00+08:00, or epoch ms')
-    .refine((s) => Number.isFinite(Date.parse(s)), 'ts is not a valid date'),
+    .refine(isCalendarDate, 'ts is not a valid date')
+    .refine((s) => {
+      const t = Date.parse(s);
+      return t >= LIMITS.minTime && t <= LIMITS.maxTime;
+    }, 'ts must lie between 1970 and 2200'),
 ]);
+
+/** The date part names a real day (Date.parse would take 2021-02-30 as 2 March). */
+function isCalendarDate(s: string): boolean {
+  if (!Number.isFinite(Date.parse(s))) return false;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  const h = Number(s.slice(11, 13));
+  const min = Number(s.slice(14, 16));
+  if (m < 1 || m > 12 || d < 1 || h > 24 || min > 59) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
 
 /**
  * The envelope. Entities inside `upsert` are validated afterwards against the topic's

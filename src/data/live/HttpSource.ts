@@ -6,6 +6,7 @@
 import { LiveSource, SourceError, type Connection, type LiveOptions } from './LiveSource';
 import type { TopicRegistry } from '../topics';
 import type { Delta } from '../wire';
+import { MAX_MESSAGE_BYTES } from '../edge';
 
 export class HttpSource extends LiveSource {
   readonly kind = 'http' as const;
@@ -34,14 +35,16 @@ export class HttpSource extends LiveSource {
     return this.parse(await res.text(), true);
   }
 
-  private parse(text: string, all: boolean): Delta[] {
+  /** One snapshot answer (NDJSON); `all: false` skips topics whose sequence did not move. */
+  parse(text: string, all: boolean): Delta[] {
     const out: Delta[] = [];
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       let topic: string | undefined;
       let seq: number | undefined;
       try {
-        const raw = JSON.parse(line) as { topic?: unknown; seq?: unknown };
+        // (an over-long line is refused by the edge without being parsed)
+        const raw = (line.length > MAX_MESSAGE_BYTES ? null : JSON.parse(line)) as { topic?: unknown; seq?: unknown };
         topic = typeof raw.topic === 'string' ? raw.topic : undefined;
         seq = typeof raw.seq === 'number' ? raw.seq : undefined;
       } catch {

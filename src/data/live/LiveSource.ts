@@ -10,7 +10,7 @@
  * already covered by the snapshot (seq ≤ the snapshot's) are skipped, the rest applied.
  * So after a reconnect the state on screen equals the server's state.
  */
-import { Edge } from '../edge';
+import { Edge, MAX_MESSAGE_BYTES } from '../edge';
 import type { TopicRegistry } from '../topics';
 import type { DataSource, HistoryQuery, HistorySeries, SourceKind, SourceSink } from '../source';
 import type { Delta } from '../wire';
@@ -71,7 +71,7 @@ export abstract class LiveSource implements DataSource {
     topics: TopicRegistry,
   ) {
     this.url = options.url;
-    this.edge = new Edge(topics);
+    this.edge = new Edge(topics, { snapshotRestartsSequence: true });
     this.backoff = new Backoff(options.backoffMinMs ?? 500, options.backoffMaxMs ?? 15_000);
   }
 
@@ -148,7 +148,7 @@ export abstract class LiveSource implements DataSource {
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       try {
-        const raw = JSON.parse(line) as { topic?: string; snapshot?: boolean };
+        const raw = (line.length > MAX_MESSAGE_BYTES ? null : JSON.parse(line)) as { topic?: string; snapshot?: boolean };
         if (raw && typeof raw.topic === 'string') this.edge.resetSequence(raw.topic);
       } catch {
         /* reported by the edge below */
@@ -222,8 +222,20 @@ export abstract class LiveSource implements DataSource {
     this.process(raw, isText);
   }
 
+  /** Report input the transport had to drop (e.g. an over-long event) as a rejected message. */
+  protected rejectText(reason: string, sample?: string, topic: string | null = null): void {
+    this.sink?.reject(this.edge.reject(topic, {}, reason, sample).reject);
+    this.reportCounts();
+  }
+
   private process(raw: unknown, isText: boolean): void {
     let msg = raw;
+    if (isText && (raw as string).length > MAX_MESSAGE_BYTES) {
+      const r = this.edge.acceptText(raw as string); // a "message too large" reject
+      if (!r.ok) this.sink?.reject(r.reject);
+      this.reportCounts();
+      return;
+    }
     if (isText) {
       try {
         msg = JSON.parse(raw as string);
@@ -242,7 +254,7 @@ export abstract class LiveSource implements DataSource {
         return;
       }
     }
-    if (m && typeof m.topic === 'string' && m.snapshot === true) this.edge.resetSequence(m.topic);
+    // a valid snapshot message restarts the topic's sequence (the edge checks it first)
     const r = this.edge.accept(msg);
     if (r.ok) {
       this.sink?.deltas([r.delta]);

@@ -8,6 +8,7 @@
 import mqtt from 'mqtt';
 import { LiveSource, SourceError, type Connection, type LiveOptions } from './LiveSource';
 import type { TopicRegistry } from '../topics';
+import { MAX_MESSAGE_BYTES } from '../edge';
 
 export interface MqttOptions extends LiveOptions {
   /** MQTT topic prefix; default "cockpit/" */
@@ -56,33 +57,49 @@ export class MqttSource extends LiveSource {
           resolve({ closed, close: () => client.end(true) });
         });
       });
-      client.on('message', (mqttTopic, payload) => {
-        const text = payload.toString();
-        if (mqttTopic === `${this.prefix}_heartbeat`) {
-          try {
-            this.heartbeat((JSON.parse(text) as { seqs?: unknown }).seqs);
-          } catch {
-            /* ignored */
-          }
-          return;
-        }
-        const topic = this.topicMap[mqttTopic] ?? (mqttTopic.startsWith(this.prefix) ? mqttTopic.slice(this.prefix.length) : null);
-        if (topic === null) return;
-        // a message without its topic field takes the MQTT topic's
-        let raw: unknown = text;
-        try {
-          const parsed = JSON.parse(text) as Record<string, unknown>;
-          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && parsed.topic === undefined) parsed.topic = topic;
-          raw = parsed;
-        } catch {
-          this.receive(text);
-          return;
-        }
-        this.receive(raw, false);
-      });
+      client.on('message', (mqttTopic, payload) => this.onMessage(mqttTopic, payload));
       client.on('error', (e) => fail(e.message));
       client.on('close', () => fail('connection closed'));
       client.on('offline', () => fail('offline'));
     });
+  }
+
+  /**
+   * One MQTT message. The cockpit topic is the MQTT topic's (after the prefix, or as mapped);
+   * a payload may omit its `topic` field, but one that names another topic is rejected: a
+   * publisher the broker lets write `cockpit/parking` must not be able to write `hotspots`.
+   */
+  onMessage(mqttTopic: string, payload: Uint8Array | string): void {
+    if (payload.length > MAX_MESSAGE_BYTES) {
+      this.rejectText(`message too large (${payload.length} bytes > ${MAX_MESSAGE_BYTES}) on MQTT topic ${mqttTopic}`);
+      return;
+    }
+    const text = typeof payload === 'string' ? payload : new TextDecoder().decode(payload);
+    if (mqttTopic === `${this.prefix}_heartbeat`) {
+      try {
+        this.heartbeat((JSON.parse(text) as { seqs?: unknown } | null)?.seqs);
+      } catch {
+        /* ignored */
+      }
+      return;
+    }
+    const topic = Object.hasOwn(this.topicMap, mqttTopic) ? this.topicMap[mqttTopic] : mqttTopic.startsWith(this.prefix) ? mqttTopic.slice(this.prefix.length) : null;
+    if (topic === null) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      this.receive(text); // a malformed-JSON reject with its sample
+      return;
+    }
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      const m = parsed as Record<string, unknown>;
+      if (m.topic === undefined) m.topic = topic;
+      else if (m.topic !== topic) {
+        this.rejectText(`topic: the payload names topic ${JSON.stringify(String(m.topic).slice(0, 64))} but came on MQTT topic ${mqttTopic} (${topic})`, text, topic);
+        return;
+      }
+    }
+    this.receive(parsed, false);
   }
 }

@@ -4,6 +4,7 @@
  * event's `data` is one wire-format message.
  */
 import { LiveSource, SourceError, type Connection } from './LiveSource';
+import { MAX_MESSAGE_BYTES } from '../edge';
 
 export class SseSource extends LiveSource {
   readonly kind = 'sse' as const;
@@ -68,41 +69,162 @@ export class SseSource extends LiveSource {
     const type = res.headers.get('content-type') ?? '';
     if (!type.includes('text/event-stream')) throw new SourceError(`${this.url}: not an event stream (${type || 'no content type'})`);
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    const parser = this.parser();
     const closed = (async () => {
-      let buf = '';
-      let data: string[] = [];
-      let event = '';
       try {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) return 'the server closed the stream';
-          buf += value;
-          let nl: number;
-          while ((nl = buf.indexOf('\n')) >= 0) {
-            let line = buf.slice(0, nl);
-            buf = buf.slice(nl + 1);
-            if (line.endsWith('\r')) line = line.slice(0, -1);
-            if (line === '') {
-              if (data.length) {
-                if (event === 'heartbeat') {
-                  try {
-                    this.heartbeat((JSON.parse(data.join('\n')) as { seqs?: unknown }).seqs);
-                  } catch {
-                    /* a bad heartbeat is ignored: it carries no data */
-                  }
-                } else this.receive(data.join('\n'));
-              }
-              data = [];
-              event = '';
-            } else if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
-            else if (line.startsWith('event:')) event = line.slice(6).trim();
-            // comments (":") and other fields (id, retry) are not used
-          }
+          parser.push(value);
         }
       } catch (e) {
         return abort.signal.aborted ? 'closed' : `stream failed: ${(e as Error).message}`;
       }
     })();
     return { closed, close: () => abort.abort() };
+  }
+
+  /** A parser of this source's event stream: events to `onEvent`, over-long ones rejected. */
+  parser(): SseParser {
+    return new SseParser(
+      (ev) => this.onEvent(ev),
+      (chars) => this.rejectText(`message too large (over ${chars} characters in one event): dropped`),
+    );
+  }
+
+  /** One event of the stream: a heartbeat (the server's last sequence per topic) or a message. */
+  onEvent(ev: SseEvent): void {
+    if (ev.event === 'heartbeat') {
+      try {
+        this.heartbeat((JSON.parse(ev.data) as { seqs?: unknown } | null)?.seqs);
+      } catch {
+        /* a bad heartbeat is ignored: it carries no data */
+      }
+    } else this.receive(ev.data);
+  }
+}
+
+export interface SseEvent {
+  event: string;
+  data: string;
+}
+
+/**
+ * The event-stream format (WHATWG HTML, server-sent events), incrementally: text chunks in
+ * any split, LF / CRLF / CR line ends, `data:` lines joined with "\n", `event:` names,
+ * comments and other fields ignored. An event is dispatched at a blank line if it has data.
+ * A line longer than `maxLine` (a runaway stream without line ends) is dropped and counted.
+ */
+export class SseParser {
+  private buf = '';
+  private parts: string[] = [];
+  private partsLength = 0;
+  private data: string[] = [];
+  private dataLength = 0;
+  private event = '';
+  private skipping = false;
+  /** the current event grew too big: its remaining data lines are ignored */
+  private dropping = false;
+  private lastWasCR = false;
+  /** lines dropped for being longer than maxLine */
+  dropped = 0;
+
+  constructor(
+    private readonly emit: (ev: SseEvent) => void,
+    /** called when an over-long line or event is dropped */
+    private readonly onDrop: (chars: number) => void = () => {},
+    private readonly maxLine = MAX_MESSAGE_BYTES + 1024,
+  ) {}
+
+  push(chunk: string): void {
+    // a CRLF split across chunks: the LF belongs to the CR already taken as a line end
+    if (this.lastWasCR && chunk.startsWith('\n')) chunk = chunk.slice(1);
+    this.lastWasCR = false;
+    // a long line arriving in small chunks is kept as parts and joined once, when its end
+    // comes (appending to one string and scanning it again per chunk would be quadratic)
+    if (chunk.indexOf('\n') < 0 && chunk.indexOf('\r') < 0) {
+      if (this.skipping) return;
+      this.parts.push(chunk);
+      this.partsLength += chunk.length;
+      if (this.buf.length + this.partsLength > this.maxLine) this.overlong();
+      return;
+    }
+    let from = this.buf.length + this.partsLength;
+    if (this.parts.length) {
+      this.buf += this.parts.join('');
+      this.parts = [];
+      this.partsLength = 0;
+    }
+    this.buf += chunk;
+    let start = 0;
+    for (;;) {
+      const lf = this.buf.indexOf('\n', Math.max(start, from));
+      const cr = this.buf.indexOf('\r', Math.max(start, from));
+      let end: number;
+      let next: number;
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        end = cr;
+        if (cr + 1 === this.buf.length) {
+          next = cr + 1;
+          this.lastWasCR = true;
+        } else next = this.buf[cr + 1] === '\n' ? cr + 2 : cr + 1;
+      } else if (lf >= 0) {
+        end = lf;
+        next = lf + 1;
+      } else break;
+      const line = this.buf.slice(start, end);
+      start = next;
+      from = next;
+      if (this.skipping) {
+        // the end of an over-long line; the event it belonged to is dropped whole
+        this.skipping = false;
+        this.dropping = true;
+        continue;
+      }
+      this.line(line);
+    }
+    this.buf = start ? this.buf.slice(start) : this.buf;
+    if (this.skipping) this.buf = '';
+    else if (this.buf.length > this.maxLine) this.overlong();
+  }
+
+  private overlong(): void {
+    this.buf = '';
+    this.parts = [];
+    this.partsLength = 0;
+    this.data = [];
+    this.skipping = true;
+    this.dropped++;
+    this.onDrop(this.maxLine);
+  }
+
+  private line(line: string): void {
+    if (line === '') {
+      if (this.data.length) this.emit({ event: this.event, data: this.data.join('\n') });
+      this.data = [];
+      this.dataLength = 0;
+      this.dropping = false;
+      this.event = '';
+      return;
+    }
+    if (line.startsWith(':')) return; // a comment (keep-alive)
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    let value = colon < 0 ? '' : line.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    if (field === 'data') {
+      this.dataLength += value.length + 1;
+      if (this.dataLength > this.maxLine) {
+        // an event bigger than any message may be: drop it whole, keep reading
+        this.dropped++;
+        this.onDrop(this.maxLine);
+        this.data = [];
+        this.dataLength = 0;
+        this.dropping = true;
+        return;
+      }
+      if (!this.dropping) this.data.push(value);
+    } else if (field === 'event') this.event = value.trim();
+    // id, retry and unknown fields are not used
   }
 }

@@ -4,6 +4,7 @@
  * cannot set headers on a WebSocket, and tokens must not go into the URL).
  */
 import { LiveSource, SourceError, type Connection } from './LiveSource';
+import { MAX_MESSAGE_BYTES } from '../edge';
 
 export class WsSource extends LiveSource {
   readonly kind = 'ws' as const;
@@ -39,25 +40,7 @@ export class WsSource extends LiveSource {
         resolve({ closed, close: () => ws.close() });
       };
       ws.onmessage = (ev) => {
-        if (typeof ev.data !== 'string') return;
-        if (ev.data.startsWith('{"heartbeat"')) {
-          try {
-            this.heartbeat((JSON.parse(ev.data) as { heartbeat?: { seqs?: unknown } }).heartbeat?.seqs);
-          } catch {
-            /* ignored */
-          }
-          return;
-        }
-        if (ev.data.startsWith('[')) {
-          let list: unknown;
-          try {
-            list = JSON.parse(ev.data);
-          } catch {
-            this.receive(ev.data);
-            return;
-          }
-          for (const m of list as unknown[]) this.receive(m, false);
-        } else this.receive(ev.data);
+        if (typeof ev.data === 'string') this.onFrame(ev.data);
       };
       ws.onclose = (ev) => {
         const why = `connection closed (${ev.code}${ev.reason ? ` ${ev.reason}` : ''})`;
@@ -68,5 +51,34 @@ export class WsSource extends LiveSource {
         /* onclose follows with the code */
       };
     });
+  }
+
+  /**
+   * One text frame: a heartbeat, one message, or a JSON array of messages. A frame over the
+   * message size limit is rejected whole before it is parsed.
+   */
+  onFrame(data: string): void {
+    if (data.length > MAX_MESSAGE_BYTES) {
+      this.receive(data); // rejected by size, with its diagnostic
+      return;
+    }
+    if (data.startsWith('{"heartbeat"')) {
+      try {
+        this.heartbeat((JSON.parse(data) as { heartbeat?: { seqs?: unknown } }).heartbeat?.seqs);
+      } catch {
+        /* ignored */
+      }
+      return;
+    }
+    if (data.startsWith('[')) {
+      let list: unknown;
+      try {
+        list = JSON.parse(data);
+      } catch {
+        this.receive(data);
+        return;
+      }
+      for (const m of list as unknown[]) this.receive(m, false);
+    } else this.receive(data);
   }
 }
