@@ -2,7 +2,6 @@
  * Benchmark fixtures, written on demand into bench/fixtures/ (gitignored) and served by the
  * bench server at /__bench/data/<name>. Seeded: the same sizes give the same bytes.
  *
- * - scene:  N `hotspots` entities spread over the urban districts (the full-scene test)
  * - ingest: E `hotspots` entities, then R entity updates per second at 1× (live-ingest test)
  * - large:  the repo's large timeline (mock-data/generator/large.ts), N messages (seek test)
  */
@@ -75,29 +74,6 @@ async function ensure(name: string, write: (out: Writable) => Promise<void>, log
 function entity(i: number, r: () => number, depth: number) {
   const [lon, lat] = place(r);
   return { id: `S${i}`, name: `S${i}`, lon, lat, depth_cm: depth };
-}
-
-/** N hotspots at one time: the state the full-scene test draws. */
-export async function sceneFixture(n: number, log: (s: string) => void): Promise<string> {
-  const name = `scene-v${VERSION}-${n}.ndjson`;
-  await ensure(
-    name,
-    async (w) => {
-      const out = new Out(w);
-      const r = seeded(1000 + n);
-      let seq = 0;
-      for (let i = 0; i < n; i += UPSERTS_PER_MESSAGE) {
-        const upsert = [];
-        for (let k = i; k < Math.min(n, i + UPSERTS_PER_MESSAGE); k++) upsert.push(entity(k, r, Math.round(r() < 0.8 ? r() * 14 : r() * 90)));
-        await out.line({ topic: 'hotspots', seq: ++seq, ts: T0, ...(i === 0 ? { snapshot: true } : {}), upsert });
-      }
-      // a second time so that the timeline has a range
-      await out.line({ topic: 'events', seq: 1, ts: T0 + 60_000, upsert: [{ id: 'ev-bench', title: 'bench scene', level: 'info' }] });
-      await out.end();
-    },
-    log,
-  );
-  return name;
 }
 
 export interface IngestSpec {
