@@ -45,6 +45,8 @@ const zh = {
   age: '最近',
   rate: '条/秒',
   staleTopics: '数据过期',
+  layerFailed: '图层出错',
+  glLost: '图形上下文丢失，正在恢复…',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -93,6 +95,8 @@ const en: Record<StringKey, string> = {
   age: 'Age',
   rate: 'msg/s',
   staleTopics: 'Stale data',
+  layerFailed: 'Layer error',
+  glLost: 'Graphics context lost, restoring…',
 };
 
 const dict: Record<Lang, Record<StringKey, string>> = { zh, en };

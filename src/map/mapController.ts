@@ -43,7 +43,7 @@ async function fetchStyle(url: string): Promise<maplibregl.StyleSpecification> {
 
 export class MapController {
   readonly map: maplibregl.Map;
-  private readonly overlay: MapLibreOverlay;
+  private overlay: MapLibreOverlay;
   private readonly unsubscribe: () => void;
   private readonly pluginUnsubs: (() => void)[] = [];
   private readonly unsubLang: () => void;
@@ -76,14 +76,28 @@ export class MapController {
     this.map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-    this.overlay = new MapLibreOverlay({
-      interleaved: true,
-      layers: [],
-      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
-      onHover: (info) => this.onHover(info),
-      onClick: (info) => this.onClick(info),
-    });
+    this.overlay = this.createOverlay();
     this.map.addControl(this.overlay as unknown as maplibregl.IControl);
+    // a lost WebGL context (GPU reset, driver update, too many contexts) comes back without a
+    // reload: MapLibre rebuilds its painter; deck.gl's GPU resources died with the old
+    // context, so a fresh overlay is attached to the restored one
+    const canvas = this.map.getCanvas();
+    canvas.addEventListener('webglcontextlost', (ev) => {
+      ev.preventDefault(); // tells the browser we will restore
+      cockpit.store.setState({ glContext: 'lost' });
+    });
+    canvas.addEventListener('webglcontextrestored', () => {
+      try {
+        this.map.removeControl(this.overlay as unknown as maplibregl.IControl);
+      } catch (e) {
+        console.warn('removing the lost deck.gl overlay:', e);
+      }
+      this.overlay = this.createOverlay();
+      this.map.addControl(this.overlay as unknown as maplibregl.IControl);
+      cockpit.store.setState({ glContext: 'ok' });
+      this.schedule();
+      this.map.triggerRepaint();
+    });
     void this.loadStyle(basemap.style);
     // tiles of a configured basemap (e.g. a PMTiles file) that cannot be loaded
     this.map.on('error', (ev: { error?: Error; sourceId?: string }) => {
@@ -176,6 +190,33 @@ export class MapController {
     this.schedule();
   }
 
+  private createOverlay(): MapLibreOverlay {
+    return new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      onHover: (info) => this.onHover(info),
+      onClick: (info) => this.onClick(info),
+      // a layer that throws inside deck.gl (bad data in an accessor, a shader error) is
+      // reported in its legend; deck.gl goes on drawing the others
+      onError: (error, layer) => {
+        const pid = layer?.id ? layer.id.split(':')[0] : null;
+        if (pid && this.plugins.some((p) => p.id === pid)) this.layerFailed(pid, error);
+        else console.error('deck.gl:', error);
+      },
+    });
+  }
+
+  /** Record a layer's failure once (console + store); the legend shows it. */
+  private layerFailed(id: string, e: unknown): void {
+    const msg = e instanceof Error ? e.message : String(e);
+    const errors = this.cockpit.store.getState().layerErrors;
+    if (errors[id] === msg) return;
+    if (!this.failedLayers.has(id)) console.error(`layer ${id} failed:`, e);
+    this.failedLayers.add(id);
+    this.cockpit.store.setState({ layerErrors: { ...errors, [id]: msg } });
+  }
+
   private styleUrl = '';
   private fellBack = false;
 
@@ -234,10 +275,7 @@ export class MapController {
       try {
         out.push(...p.build(ctx));
       } catch (e) {
-        if (!this.failedLayers.has(p.id)) {
-          this.failedLayers.add(p.id);
-          console.error(`layer ${p.id} failed to build:`, e);
-        }
+        this.layerFailed(p.id, e);
       }
     }
     this.overlay.setProps({ layers: out });

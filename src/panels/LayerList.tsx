@@ -9,6 +9,7 @@ export function LayerList({ cockpit, context }: { cockpit: Cockpit; context: () 
   const lang = useCockpit((s) => s.lang);
   const vis = useCockpit((s) => s.layers);
   const topicStates = useCockpit((s) => s.topics);
+  const layerErrors = useCockpit((s) => s.layerErrors);
   useCockpit((s) => s.assets); // legends may depend on assets
   useCockpit((s) => s.layerStateVersion); // … and on layer state
   const ctx = context();
@@ -17,7 +18,14 @@ export function LayerList({ cockpit, context }: { cockpit: Cockpit; context: () 
       <h2>{tr(lang, 'layers')}</h2>
       <ul>
         {cockpit.layers.map((l) => {
-          const legend = l.legend(ctx);
+          // a legend that throws must not take the list down: it shows as the layer's error
+          let legend: ReturnType<typeof l.legend> = { items: [] };
+          let error = layerErrors[l.id];
+          try {
+            legend = l.legend(ctx);
+          } catch (e) {
+            error ??= (e as Error).message || String(e);
+          }
           const on = vis[l.id]?.visible ?? false;
           return (
             <li key={l.id} className={on ? 'on' : 'off'}>
@@ -30,6 +38,11 @@ export function LayerList({ cockpit, context }: { cockpit: Cockpit; context: () 
                   </span>
                 )}
               </label>
+              {on && error && (
+                <div className="layer-error" role="alert" data-testid={`layer-error-${l.id}`} title={error}>
+                  {tr(lang, 'layerFailed')}: {error.length > 160 ? `${error.slice(0, 160)}…` : error}
+                </div>
+              )}
               {on && (
                 <div className="legend" data-testid={`legend-${l.id}`}>
                   {legend.items.map((it, i) => (

@@ -9,7 +9,13 @@ export function Tooltip({ plugins, context }: { plugins: readonly LayerPlugin[];
   useCockpit((s) => s.layerStateVersion);
   if (!hover) return null;
   const plugin = plugins.find((p) => p.id === hover.layerId);
-  const content = plugin?.tooltip?.(hover.entity, hover.topic, context());
+  let content: ReturnType<NonNullable<typeof plugin>['tooltip'] & {}> | null | undefined;
+  try {
+    content = plugin?.tooltip?.(hover.entity, hover.topic, context());
+  } catch (e) {
+    console.error(`layer ${hover.layerId}: tooltip failed:`, e);
+    return null;
+  }
   if (!content) return null;
   // plain text only: feed strings are never markup
   return (
@@ -67,9 +73,15 @@ export function Notices() {
       .map(([t]) => t)
       .join(', '),
   );
-  if (!notices.length && !stale) return null;
+  const glLost = useCockpit((s) => s.glContext === 'lost');
+  if (!notices.length && !stale && !glLost) return null;
   return (
     <div className="notices" data-testid="notices">
+      {glLost && (
+        <div className="notice notice-error" data-testid="gl-lost-notice">
+          {tr(lang, 'glLost')}
+        </div>
+      )}
       {stale && (
         <div className="notice notice-stale" data-testid="stale-notice">
           {tr(lang, 'staleTopics')}: {stale}

@@ -3,6 +3,7 @@ import type { Cockpit } from '../app/cockpit';
 import type { LayerContext } from '../../layers/types';
 import { useCockpit, useTables } from '../store/react';
 import { formatTime, tr } from '../i18n';
+import { LayerBoundary } from './ErrorBoundary';
 
 export function LayerPanels({ cockpit }: { cockpit: Cockpit }) {
   const lang = useCockpit((s) => s.lang);
@@ -16,7 +17,9 @@ export function LayerPanels({ cockpit }: { cockpit: Cockpit }) {
           return (
             <section className="panel" key={l.id}>
               <h2>{l.title[lang]}</h2>
-              <P lang={lang} actions={cockpit.panelActions} />
+              <LayerBoundary id={l.id} label={tr(lang, 'layerFailed')}>
+                <P lang={lang} actions={cockpit.panelActions} />
+              </LayerBoundary>
             </section>
           );
         })}
@@ -36,7 +39,12 @@ export function SelectionPanel({ cockpit, context }: { cockpit: Cockpit; context
   const plugin = cockpit.layers.find((l) => reads(l) && l.Detail) ?? cockpit.layers.find(reads);
   // static features (no table) come from their layer
   const entity = tableEntity ?? cockpit.layers.find((l) => l.selects?.includes(sel.topic) && l.lookup)?.lookup?.(sel.topic, sel.id, context());
-  const content = entity && plugin?.tooltip?.(entity, sel.topic, context());
+  let content: ReturnType<NonNullable<typeof plugin>['tooltip'] & {}> | null | undefined;
+  try {
+    content = entity && plugin?.tooltip?.(entity, sel.topic, context());
+  } catch (e) {
+    content = { title: `${sel.topic} / ${sel.id}`, rows: [[tr(lang, 'layerFailed'), (e as Error).message]] };
+  }
   const Detail = plugin?.Detail;
   return (
     <section className="panel selection" data-testid="selection-panel">
@@ -62,7 +70,11 @@ export function SelectionPanel({ cockpit, context }: { cockpit: Cockpit; context
           </table>
         </>
       )}
-      {entity && Detail && <Detail lang={lang} topic={sel.topic} id={sel.id} entity={entity} actions={cockpit.panelActions} />}
+      {entity && Detail && (
+        <LayerBoundary key={`${sel.topic}/${sel.id}`} id={plugin!.id} label={tr(lang, 'layerFailed')}>
+          <Detail lang={lang} topic={sel.topic} id={sel.id} entity={entity} actions={cockpit.panelActions} />
+        </LayerBoundary>
+      )}
     </section>
   );
 }

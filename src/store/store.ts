@@ -91,6 +91,10 @@ export interface CockpitState {
   layerStateVersion: number;
   /** a recording in progress */
   recording: { since: number; messages: number } | null;
+  /** layers that failed to build or draw, with the error (shown in their legend); the others go on */
+  layerErrors: Record<string, string>;
+  /** the map's WebGL context: lost (e.g. GPU reset) until the browser restores it */
+  glContext: 'ok' | 'lost';
 }
 
 export const MAX_REJECTS_KEPT = 500;
@@ -116,6 +120,8 @@ export function initialState(): CockpitState {
     recording: null,
     pitch: 0,
     layerStateVersion: 0,
+    layerErrors: {},
+    glContext: 'ok',
   };
 }
 
