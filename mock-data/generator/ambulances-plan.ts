@@ -130,7 +130,10 @@ export function roadNetwork(): { graph: RoadGraph; geo: Geo; usable: number[] } 
 }
 
 /** km/h of an ambulance under lights and siren, by road class, in free traffic. */
-export const CLASS_KMH: Record<string, number> = { expressway: 70, ring: 52, arterial: 40 };
+export const CLASS_KMH: Record<string, number> = { expressway: 55, ring: 40, arterial: 30 };
+
+/** crew to vehicle after the dispatch order (s): the trip starts this much later */
+export const TURNOUT_S = { min: 60, max: 180 };
 
 const RAIN_START = Date.parse(RAIN_2021_07_HOURLY.start!);
 /** mm in the hour containing t (0 outside the reconstructed series) */
@@ -447,7 +450,8 @@ export function buildPlan(opts: PlanOptions): Plan {
     if (!best || !Number.isFinite(bt)) return false;
     const from = stationById.get(best.station)!.node;
     const nodes = pathTo(tree, from).reverse();
-    const trip = makeTrip(g, nodes.length > 1 ? nodes : [from, from], t, { id: `T${++tripNo}`, amb: best.id, call: call.id, leg: 'to_scene' });
+    const turnout = sec((TURNOUT_S.min + (TURNOUT_S.max - TURNOUT_S.min) * r()) * 1000);
+    const trip = makeTrip(g, nodes.length > 1 ? nodes : [from, from], t + turnout, { id: `T${++tripNo}`, amb: best.id, call: call.id, leg: 'to_scene' });
     if (nodes.length < 2) trip.coords = [g.nodes[from], g.nodes[from]];
     trips.push(trip);
     call.amb = best.id;
