@@ -11,6 +11,9 @@
  */
 import { z } from 'zod';
 
+// no `new Function` probe: the served Content-Security-Policy forbids eval (server/csp.ts)
+z.config({ jitless: true });
+
 /** Limits that keep one message from exhausting memory or the UI. */
 export const LIMITS = {
   topicLength: 64,
