@@ -80,6 +80,15 @@ export interface ReplayNote {
   narration?: { at: string; zh: string; en: string }[];
 }
 
+const RAINSTORM_NARRATION: ReplayNote['narration'] = [
+  { at: '2021-07-19T09:20:00+08:00', zh: '暴雨前一日：城市照常运行，早晚高峰停车紧张。', en: 'The day before: an ordinary working day, car parks fill at the peaks.' },
+  { at: '2021-07-20T15:00:00+08:00', zh: '15 时起雨势陡增，下穿隧道最先积水，橙色预警。', en: 'From 15:00 the rain intensifies; underpasses flood first — orange warnings.' },
+  { at: '2021-07-20T15:05:00+08:00', zh: '航海立交等隧道积水超过 40 厘米，红色预警，需封闭交通。', en: 'Hanghai and other underpasses pass 40 cm: red warnings, close them to traffic.' },
+  { at: '2021-07-20T15:30:00+08:00', zh: '半小时内多数易涝点转红，排水能力已被超越。', en: 'Within half an hour most hotspots turn red: drainage is overwhelmed.' },
+  { at: '2021-07-20T16:00:00+08:00', zh: '16–17 时降雨 201.9 毫米，突破中国大陆小时降雨纪录。', en: '16:00–17:00: 201.9 mm, a record hourly rainfall for mainland China.' },
+  { at: '2021-07-20T18:00:00+08:00', zh: '雨势减弱后积水仍在高位，救援与排涝持续。', en: 'The rain eases, the water stays high: rescue and pumping go on.' },
+];
+
 export const REPLAY_NOTES: Record<string, ReplayNote> = {
   default: {
     description: {
@@ -88,19 +97,13 @@ export const REPLAY_NOTES: Record<string, ReplayNote> = {
     },
     keyMoment: '2021-07-20T16:30:00+08:00',
     scene: 'flood',
-    narration: [
-      { at: '2021-07-19T09:20:00+08:00', zh: '暴雨前一日：城市照常运行，早晚高峰停车紧张。', en: 'The day before: an ordinary working day, car parks fill at the peaks.' },
-      { at: '2021-07-20T15:00:00+08:00', zh: '15 时起雨势陡增，下穿隧道最先积水，橙色预警。', en: 'From 15:00 the rain intensifies; underpasses flood first — orange warnings.' },
-      { at: '2021-07-20T15:05:00+08:00', zh: '航海立交等隧道积水超过 40 厘米，红色预警，需封闭交通。', en: 'Hanghai and other underpasses pass 40 cm: red warnings, close them to traffic.' },
-      { at: '2021-07-20T15:30:00+08:00', zh: '半小时内多数易涝点转红，排水能力已被超越。', en: 'Within half an hour most hotspots turn red: drainage is overwhelmed.' },
-      { at: '2021-07-20T16:00:00+08:00', zh: '16–17 时降雨 201.9 毫米，突破中国大陆小时降雨纪录。', en: '16:00–17:00: 201.9 mm, a record hourly rainfall for mainland China.' },
-      { at: '2021-07-20T18:00:00+08:00', zh: '雨势减弱后积水仍在高位，救援与排涝持续。', en: 'The rain eases, the water stays high: rescue and pumping go on.' },
-    ],
+    narration: RAINSTORM_NARRATION,
   },
   'rainstorm-2021-07-20': {
     description: { zh: '“7·20”特大暴雨的内涝过程：51 个易涝点的积水、预警与市民上报', en: 'The 20 July 2021 flooding: depth, warnings and citizen reports at the 51 hotspots' },
     keyMoment: '2021-07-20T16:30:00+08:00',
     scene: 'flood',
+    narration: RAINSTORM_NARRATION,
   },
   'communities-outbreak': {
     description: { zh: '32 天疫情演练：首例确诊、红黄扩散、三色分级封控到解封（模拟）', en: 'A 32-day outbreak: first case, red and yellow spread, tiered control until release (simulated)' },

@@ -85,6 +85,9 @@ export class Desk {
 
   constructor(readonly cockpit: Cockpit, search = location.search) {
     this.params = new URLSearchParams(search);
+    // before the first render: a tile is laid out full-bleed from the start
+    const w = parseWall(this.params);
+    deskStore.setState({ wall: w && typeof w !== 'string' ? w : null });
   }
 
   private get mode() {
@@ -97,7 +100,6 @@ export class Desk {
     const w = parseWall(this.params);
     if (typeof w === 'string') this.notice('wall', 'error', `wall: ${w}`);
     else if (w) {
-      deskStore.setState({ wall: w });
       const relay = this.params.get('relay') ?? (this.cockpit.config.source.kind !== 'replay' ? '/api/wall' : undefined);
       this.wall = new WallSync(w, this.cockpit, {
         map: () => this.map,
@@ -107,8 +109,10 @@ export class Desk {
           this.sceneListeners.add(fn);
           return () => this.sceneListeners.delete(fn);
         },
-      }, relay ?? undefined);
+      }, relay ?? undefined, this.cockpit.config.source.token);
       this.wall.start();
+      // the map may have been created before the desk started (child effects run first)
+      if (this.map) this.wall.attach(this.map);
     }
     this.linkIgnored = sanitizeParams(this.params).ignored;
     void this.loadScenes();
@@ -194,6 +198,10 @@ export class Desk {
         console.warn('cockpit: WebGL context lost; rebuilding the map');
       },
       () => this.rebuildMap(),
+      () => {
+        this.savedCamera = null;
+        deskStore.setState({ recovering: null });
+      },
     );
     if (!this.initialSceneDone && this.cockpit.store.getState().source.state === 'ready') this.applyLinkScene();
   }
@@ -592,7 +600,11 @@ export class Desk {
       },
       link: () => this.link(),
       exportPng: (opts?: { download?: boolean }) => this.exportPng(opts),
-      wall: () => this.wall?.info() ?? null,
+      /** the tile's sync figures; `reset` starts the lag statistics afresh */
+      wall: (reset = false) => {
+        if (reset) this.wall?.resetStats();
+        return this.wall?.info() ?? null;
+      },
       presenter: (on?: boolean) => {
         if (on !== undefined) deskStore.setState({ presenter: !!on });
         return deskStore.getState().presenter;

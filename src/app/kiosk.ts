@@ -44,11 +44,13 @@ export function retryDelay(attempt: number, random = Math.random): number {
 }
 
 /**
- * Watches a WebGL canvas for a lost context. `onLost` runs at once; `rebuild` runs when the
- * browser restores the context or, failing that, after `waitMs` (a fresh canvas gets a new
- * context either way). Returns a function that stops watching.
+ * Watches a WebGL canvas for a lost context. `onLost` runs at once. When the browser
+ * restores the context, the map controller rebuilds its GPU side in place (mapController.ts)
+ * and `onRestored` runs; when it does not within `waitMs` (a context lost for good, or by
+ * WEBGL_lose_context without a restore), `rebuild` makes a fresh map on a fresh canvas.
+ * Returns a function that stops watching.
  */
-export function watchContext(canvas: HTMLCanvasElement, onLost: () => void, rebuild: () => void, waitMs = 1500): () => void {
+export function watchContext(canvas: HTMLCanvasElement, onLost: () => void, rebuild: () => void, onRestored: () => void = () => {}, waitMs = 3000): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const lost = (e: Event) => {
     e.preventDefault(); // allow the browser to restore it
@@ -61,7 +63,7 @@ export function watchContext(canvas: HTMLCanvasElement, onLost: () => void, rebu
   const restored = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    rebuild();
+    onRestored();
   };
   canvas.addEventListener('webglcontextlost', lost);
   canvas.addEventListener('webglcontextrestored', restored);

@@ -79,6 +79,7 @@ export function shiftCenter(lon: number, lat: number, zoom: number, bearing: num
 
 type Msg =
   | { kind: 'hello' }
+  | { kind: 'ping' }
   | { kind: 'camera'; view: CameraView }
   | { kind: 'clock'; time: number; playing: boolean; speed: number; seek?: boolean }
   | { kind: 'select'; selection: Selection | null }
@@ -136,6 +137,8 @@ export class WallSync {
     private readonly cockpit: Cockpit,
     private readonly hooks: WallHooks,
     private readonly relayUrl?: string,
+    /** the live server's token (config.json), sent as the relay's first frame */
+    private readonly token?: string,
   ) {
     this.id = `${spec.col},${spec.row}`;
   }
@@ -173,9 +176,12 @@ export class WallSync {
       }),
     );
     // the keeper of the clock: a tick a second while playing
+    let beats = 0;
     this.tick = setInterval(() => {
       const c = store.getState().clock;
       if (this.leader && c.playing) this.send({ kind: 'clock', time: c.time, playing: true, speed: c.speed });
+      // a heartbeat every 3 s: each tile knows who is there
+      if (++beats % 3 === 0) this.send({ kind: 'ping' });
       for (const [k, at] of this.peers) if (Date.now() - at > 10_000) this.peers.delete(k);
     }, 1000);
     this.send({ kind: 'hello' });
@@ -199,7 +205,13 @@ export class WallSync {
       });
     };
     map.on('move', onMove);
-    this.unsubs.push(() => map.off('move', onMove));
+    // the tile's box changes (layout, window): place the slice again
+    const onResize = () => this.layout();
+    map.on('resize', onResize);
+    this.unsubs.push(() => {
+      map.off('move', onMove);
+      map.off('resize', onResize);
+    });
     if (!this.leader) this.send({ kind: 'hello' });
   }
 
@@ -215,6 +227,9 @@ export class WallSync {
     const cam = this.sharedCamera();
     this.applying++;
     try {
+      const c = map.getContainer();
+      const canvas = map.getCanvas();
+      if (Math.abs(canvas.clientWidth - c.clientWidth) > 1 || Math.abs(canvas.clientHeight - c.clientHeight) > 1) map.resize();
       map.setPadding(this.view().padding);
       if (cam) this.applyCamera(cam);
     } finally {
@@ -286,6 +301,8 @@ export class WallSync {
       case 'hello':
         if (this.leader) this.sendState();
         return;
+      case 'ping':
+        return;
       case 'camera':
         this.applyCamera(m.view);
         return;
@@ -346,6 +363,7 @@ export class WallSync {
     this.ws = ws;
     this.relayState = 'connecting';
     ws.onopen = () => {
+      if (this.token) ws.send(JSON.stringify({ auth: this.token }));
       this.relayState = 'open';
       attempt = 0;
       this.send({ kind: 'hello' });
@@ -380,6 +398,11 @@ export class WallSync {
       renderLag: stats(this.render),
       padding: this.map ? this.map.getPadding() : null,
     };
+  }
+
+  resetStats(): void {
+    this.deliver.length = 0;
+    this.render.length = 0;
   }
 
   stop(): void {

@@ -54,17 +54,23 @@ export function Search({ cockpit }: { cockpit: Cockpit }) {
     if (places) {
       for (const p of searchPlaces(query, places).slice(0, 6)) out.push(placeResult(p, lang, cockpit));
     }
-    // entities with a matching name in any table
+    // entities with a matching name (Chinese, English, pinyin initials, id) in any table:
+    // hotspots, car parks, ambulances, hospitals, communities …; at most 5 per topic so one
+    // big table does not crowd out the others
     const needle = query.toLowerCase();
     for (const topic of tables.topics()) {
       const t = tables.table(topic);
-      for (let r = 0; r < t.length && out.length < 12; r++) {
+      const layer = cockpit.layers.find((l) => l.topics[0] === topic) ?? cockpit.layers.find((l) => l.topics.includes(topic));
+      let n = 0;
+      for (let r = 0; r < t.length && n < 5 && out.length < 24; r++) {
         const e = t.rows[r];
         const name = typeof e.name === 'string' ? e.name : undefined;
         const nameEn = typeof e.name_en === 'string' ? e.name_en : undefined;
+        const py = typeof e.py === 'string' ? e.py : undefined;
         if (!name && !nameEn) continue;
-        if ((name && name.toLowerCase().includes(needle)) || (nameEn && nameEn.toLowerCase().includes(needle)) || e.id.toLowerCase() === needle) {
-          out.push({ key: `${topic}:${e.id}`, kind: KIND[lang].entity, label: `${lang === 'en' ? (nameEn ?? name) : (name ?? nameEn)} · ${topic}`, go: () => void cockpit.select(topic, e.id) });
+        if ((name && name.toLowerCase().includes(needle)) || (nameEn && nameEn.toLowerCase().includes(needle)) || (py && needle.length >= 2 && py.startsWith(needle)) || e.id.toLowerCase() === needle) {
+          n++;
+          out.push({ key: `${topic}:${e.id}`, kind: layer ? layer.title[lang] : KIND[lang].entity, label: `${lang === 'en' ? (nameEn ?? name) : (name ?? nameEn)}`, go: () => void cockpit.select(topic, e.id) });
         }
       }
     }
@@ -76,7 +82,7 @@ export function Search({ cockpit }: { cockpit: Cockpit }) {
       <input
         data-testid="search-input"
         value={q}
-        placeholder={lang === 'zh' ? '搜索道路、路口、区域、易涝点…' : 'Search roads, junctions, districts, places…'}
+        placeholder={lang === 'zh' ? '搜索道路、区域、易涝点、停车场、小区、救护车…' : 'Search roads, districts, hotspots, car parks, communities, ambulances…'}
         onFocus={() => setOpen(true)}
         onChange={(e) => {
           setQ(e.target.value);
