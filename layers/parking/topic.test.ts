@@ -68,12 +68,14 @@ describe('parking topics at the edge: bad input is rejected with a diagnostic', 
     expect(bad({ topic: 'parking', seq: 3, ts: ts(2), upsert: [{ id: 'P1', free: 30 }, { id: 'P1', free: 31 }] })).toMatch(/duplicate id "P1"/);
   });
 
-  it('rejects a capacity that changes without a snapshot, and a snapshot reading without capacity', () => {
+  it('rejects a capacity that changes without a snapshot; a reading of unknown capacity is accepted, then bounded once one carries it', () => {
     const { bad } = edge();
     expect(bad({ topic: 'parking', seq: 2, ts: ts(1), upsert: [{ id: 'P1', free: 30, cap: 120 }] })).toMatch(/capacity changed from 100 to 120/);
+    // a live server's current-state snapshot: each car park's last delta, without `cap`
     const e2 = new Edge(new TopicRegistry(topics));
-    const r = e2.accept({ topic: 'parking', seq: 1, ts: ts(0), snapshot: true, upsert: [{ id: 'P1', free: 3 }] });
-    expect(r.ok).toBe(false);
+    expect(e2.accept({ topic: 'parking', seq: 1, ts: ts(0), snapshot: true, upsert: [{ id: 'P1', free: 3 }] }).ok).toBe(true);
+    expect(e2.accept({ topic: 'parking', seq: 2, ts: ts(1), upsert: [{ id: 'P1', free: 5, cap: 10 }] }).ok).toBe(true);
+    expect(e2.accept({ topic: 'parking', seq: 3, ts: ts(2), upsert: [{ id: 'P1', free: 11 }] }).ok).toBe(false);
   });
 
   it('validates the static car parks and the city totals', () => {

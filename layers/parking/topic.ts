@@ -95,14 +95,16 @@ function capOf(prev: Entity | undefined): number | undefined {
 
 /**
  * Stateful check of a reading against the car park's previous one (the edge keeps them):
- *  - a snapshot reading (no previous one) must carry the capacity;
+ *  - a reading whose capacity is unknown (no `cap`, none carried forward: e.g. a live
+ *    server's current-state snapshot, made of the last delta of each car park) cannot be
+ *    bounded here; it is accepted and the layer clamps it to the car park's capacity from
+ *    the `carparks` topic, counting what it clamped (docs/parking.md §5);
  *  - the capacity does not change between snapshots (a changed `cap` is an id or unit mix-up);
  *  - free spaces never exceed the known capacity (a delta without `cap` is checked too).
  * Unknown ids are rejected by `closedSet` (only ids of a snapshot may be updated).
  */
 export function checkReading(e: Entity, prev: Entity | undefined): string | null {
   const known = capOf(prev);
-  if (!prev && typeof e.cap !== 'number') return 'a snapshot reading must carry the capacity (cap)';
   if (known !== undefined && typeof e.cap === 'number' && e.cap !== known) return `capacity changed from ${known} to ${e.cap} without a snapshot`;
   const cap = typeof e.cap === 'number' ? e.cap : known;
   if (cap !== undefined) {

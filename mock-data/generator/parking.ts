@@ -5,9 +5,8 @@
  *  - `carparks`: one snapshot at the start (static: name, type, capacity, district …).
  *  - `parking`: one snapshot at the start (`{"id":"P0123","free":37,"cap":120}`), then every
  *    `stepMin` minutes a delta with only the car parks whose free count changed:
- *    `{"id":"P0123","free":36,"cap":120}`. Every reading carries its capacity, so a reading
- *    is self-contained: a server's current-state snapshot (the last reading of each car
- *    park) passes the edge's checks like the first snapshot did.
+ *    `{"id":"P0123","free":36}` (the capacity is carried forward by the edge's check; leaving
+ *    it out of 1.3 million readings keeps the working-day file 11 MB smaller).
  *    The model runs minute by minute whatever `stepMin` is, so a 5-minute timeline is the
  *    1-minute one sampled every fifth minute.
  *  - `parking-city`: every 5 minutes the city's totals and the occupancy per use.
@@ -149,7 +148,7 @@ export function buildParking(b: TimelineBuilder, w: { from: number; to: number }
         const free = caps[i] - occ[i];
         if (free !== lastFree[i]) {
           lastFree[i] = free;
-          upsert.push({ id: sites[i].id, free, cap: caps[i] });
+          upsert.push({ id: sites[i].id, free });
         }
       }
       if (upsert.length) {
