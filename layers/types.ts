@@ -86,6 +86,12 @@ export interface LayerPlugin {
   /** the topics whose tables the layer reads */
   readonly topics: readonly string[];
   readonly defaultVisible?: boolean;
+  /**
+   * The layer moves between data updates (e.g. vehicles interpolated along their routes):
+   * with a live source the map rebuilds it every frame at the wall clock (`ctx.time`), not
+   * only when a message arrives. (A playing replay rebuilds every frame anyway.)
+   */
+  readonly animated?: boolean;
   /** static files the app loads for the layer (name → URL relative to the site root) */
   readonly assets?: Readonly<Record<string, string>>;
   /** deck.gl layers for the current state; ids should start with `${id}:` */

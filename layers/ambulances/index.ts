@@ -345,6 +345,7 @@ const ambulances: LayerPlugin = {
   title: T.title,
   topics: [AMB_TOPIC, CALL_TOPIC, HOSPITAL_TOPIC, STATION_TOPIC, TRIP_TOPIC, STATS_TOPIC, ECG_TOPIC],
   defaultVisible: true,
+  animated: true,
   build,
   pick,
   tooltip,

@@ -143,7 +143,9 @@ export class MapController {
         s.zoom !== prev.zoom ||
         s.pitch !== prev.pitch ||
         s.assets !== prev.assets ||
-        s.dataTime !== prev.dataTime
+        s.dataTime !== prev.dataTime ||
+        // live: layers that move between messages follow the wall clock every frame
+        (s.clock.time !== prev.clock.time && s.source.kind !== 'replay' && this.animating(s))
       )
         this.schedule();
     });
@@ -241,6 +243,10 @@ export class MapController {
   }
 
   /** Coalesce redraw requests into one per animation frame. */
+  private animating(s: CockpitState): boolean {
+    return this.plugins.some((p) => p.animated && s.layers[p.id]?.visible);
+  }
+
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = requestAnimationFrame(() => {
@@ -254,7 +260,9 @@ export class MapController {
     return {
       tables,
       table: (topic) => tables.table(topic),
-      time: s.dataTime,
+      // replay: the time the tables are at; live: the tables are the state now, and the
+      // wall clock moves on between messages (animated layers interpolate to it)
+      time: s.source.kind !== 'replay' ? Math.max(s.dataTime, s.clock.time) : s.dataTime,
       epoch: s.clock.start,
       selection: s.selection,
       lang: s.lang,
