@@ -118,7 +118,7 @@ const entitySeed: fc.Arbitrary<EntitySeed> = fc.record({
 
 const rejectClass = fc.oneof(
   // the big ones are rarer: each costs megabytes (still several per 10,000)
-  ...REJECT_CLASSES.map((c) => ({ weight: c === 'oversized' ? 1 : c === 'huge-array' ? 4 : 40, arbitrary: fc.constant(c) })),
+  ...REJECT_CLASSES.map((c) => ({ weight: c === 'oversized' ? 1 : c === 'huge-array' ? 2 : 40, arbitrary: fc.constant(c) })),
 );
 
 export const opArb: fc.Arbitrary<Op> = fc.record({
@@ -341,17 +341,18 @@ export function realize(ops: readonly Op[], mode: Mode): Realized {
         break;
       }
       case 'huge-array':
-        if (v % 10 === 0) {
+        // just over the limits (an array past the limit costs the edge as much as its elements)
+        if (v % 4 === 0) {
           delete msg.delete;
           const t = JSON.stringify(msg);
           text = `${t.slice(0, -1)},"delete":${hugeDeleteList()}}`;
-        } else ent.x = Array.from({ length: 10_001 + (v % 2000) }, (_, i) => i);
+        } else ent.x = Array.from({ length: 10_001 + (v % 50) }, (_, i) => i);
         break;
       case 'deep-nesting': {
         const depth = 2 + (v % 3000);
         if (v % 4 === 0 && mode !== 'ws') {
           // the whole message nested in arrays (a WS frame that starts with "[" is a batch)
-          const d = 10_000 + v * 10;
+          const d = 10_000 + (v % 50) * 200;
           text = '['.repeat(d) + ']'.repeat(d);
         } else {
           const t = JSON.stringify(msg);
