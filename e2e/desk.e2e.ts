@@ -97,7 +97,7 @@ describe('deep links', () => {
 });
 
 describe('scenes, export, shortcuts, replay and presenter', () => {
-  it('a scene switches camera, layers and panels; the overview shows figures from the data', async () => {
+  it('a scene switches camera, layers and panels; the overview shows figures from the data; the view exports as a PNG', async () => {
     const { page, errors } = await openCockpit(browser, `?${FIX}&t=2021-07-20T16:30:00%2B08:00`, { width: 1920, height: 1080 });
     await waitReady(page, 90_000);
     await page.locator('[data-testid="scene-bar"]').waitFor();
@@ -117,6 +117,40 @@ describe('scenes, export, shortcuts, replay and presenter', () => {
     const kpi = (await page.locator('[data-testid="kpi-hotspots"]').textContent()) ?? '';
     const warned = Number(kpi.split('/')[0]);
     expect(warned).toBeGreaterThan(10); // 16:30 on 20 July: most hotspots are in warning
+
+    // PNG export of this view: the screen's size, map and panels
+    await settle(page, 800);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-testid="export-button"]').click()]);
+    expect(download.suggestedFilename()).toBe('cockpit-20210720-1630.png');
+    const r = await page.evaluate(() => window.cockpit!.exportPng({ download: false }));
+    const buf = Buffer.from(r.dataUrl.split(',')[1], 'base64');
+    expect(pngSize(buf)).toEqual({ width: 1920, height: 1080 });
+    expect(r.bytes).toBe(buf.length);
+    expect(buf.length).toBeGreaterThan(100_000);
+    // the picture holds the drawn map (not blank) and the panels' text region
+    const check = await page.evaluate(async (url) => {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const distinct = (x: number, y: number, w: number, h: number) => {
+        const d = g.getImageData(x, y, w, h).data;
+        const seen = new Set<number>();
+        for (let i = 0; i < d.length; i += 16) seen.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
+        return seen.size;
+      };
+      const m = document.querySelector('[data-testid="map-cell"]')!.getBoundingClientRect();
+      const r = document.querySelector('[data-testid="col-right"]')!.getBoundingClientRect();
+      return { map: distinct(m.x + m.width / 4, m.y + m.height / 4, m.width / 2, m.height / 2), right: distinct(r.x, r.y, r.width, r.height / 2) };
+    }, r.dataUrl);
+    expect(check.map).toBeGreaterThan(12);
+    expect(check.right).toBeGreaterThan(12);
+    const live = await sampleMap(page);
+    expect(live.distinct).toBeGreaterThan(12);
     await page.evaluate(() => window.cockpit!.seek('2021-07-19T06:00:00+08:00'));
     await page.waitForFunction((w) => Number((document.querySelector('[data-testid="kpi-hotspots"]')?.textContent ?? '').split('/')[0]) < w, warned, { timeout: 10_000 });
     expect(await page.locator('[data-testid="overview-alerts"] li').count()).toBeGreaterThan(0);
@@ -151,44 +185,6 @@ describe('scenes, export, shortcuts, replay and presenter', () => {
     await page.locator('[data-testid="notices"] .notice', { hasText: 'unknown layer "floods"' }).waitFor({ timeout: 20_000 });
     expect((await page.evaluate(() => window.cockpit!.scenes())).scenes.length).toBe(5);
     await context.close();
-  });
-
-  it('exports the view as a PNG of the screen size, with map and panels', async () => {
-    const { page } = await openCockpit(browser, `?${FIX}&t=2021-07-20T16:30:00%2B08:00&scene=overview`, { width: 1920, height: 1080 });
-    await waitReady(page, 90_000);
-    await settle(page, 800);
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-testid="export-button"]').click()]);
-    expect(download.suggestedFilename()).toMatch(/^cockpit-20210720\d{4}\.png$/);
-    const r = await page.evaluate(() => window.cockpit!.exportPng({ download: false }));
-    const buf = Buffer.from(r.dataUrl.split(',')[1], 'base64');
-    expect(pngSize(buf)).toEqual({ width: 1920, height: 1080 });
-    expect(r.bytes).toBe(buf.length);
-    expect(buf.length).toBeGreaterThan(100_000);
-    // the picture holds the drawn map (not blank) and the panels' text region
-    const check = await page.evaluate(async (url) => {
-      const img = new Image();
-      img.src = url;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const distinct = (x: number, y: number, w: number, h: number) => {
-        const d = g.getImageData(x, y, w, h).data;
-        const seen = new Set<number>();
-        for (let i = 0; i < d.length; i += 16) seen.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
-        return seen.size;
-      };
-      const m = document.querySelector('[data-testid="map-cell"]')!.getBoundingClientRect();
-      const r = document.querySelector('[data-testid="col-right"]')!.getBoundingClientRect();
-      return { map: distinct(m.x + m.width / 4, m.y + m.height / 4, m.width / 2, m.height / 2), right: distinct(r.x, r.y, r.width, r.height / 2) };
-    }, r.dataUrl);
-    expect(check.map).toBeGreaterThan(12);
-    expect(check.right).toBeGreaterThan(12);
-    const live = await sampleMap(page);
-    expect(live.distinct).toBeGreaterThan(12);
-    await page.context().close();
   });
 
   it('shortcuts, help and language; the replay menu loads an incident at its key moment; presenter narrates markers', async () => {
@@ -312,44 +308,55 @@ describe('layout at wall sizes and in a narrow window', () => {
   const overlap = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
     Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
 
-  for (const [w, h] of [
-    [1920, 1080],
-    [3840, 2160],
-    [5760, 1080],
-    [1100, 900],
-  ] as const) {
-    it(`${w}×${h}: scene bar, presenter and header tools fit; no overlap, no scrollbars`, async () => {
-      const { page } = await openCockpit(browser, `?${FIX}&t=2021-07-20T16:30:00%2B08:00&scene=overview&presenter=1`, { width: w, height: h });
-      await waitReady(page, 90_000);
-      await page.locator('[data-testid="overview-panel"]').waitFor();
+  it('1920×1080, 3840×2160, 5760×1080 and 1100×900: scene bar, presenter and header tools fit; no overlap, no scrollbars', async () => {
+    const { page } = await openCockpit(browser, `?${FIX}&t=2021-07-20T16:30:00%2B08:00&scene=overview&presenter=1`, { width: 1920, height: 1080 });
+    await waitReady(page, 90_000);
+    await page.locator('[data-testid="overview-panel"]').waitFor();
+    for (const [w, h] of [
+      [1920, 1080],
+      [3840, 2160],
+      [5760, 1080],
+      [1100, 900],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForFunction(([w, h]) => innerWidth === w && innerHeight === h, [w, h] as const);
       await settle(page, 300);
       const m = await boxesOf(page);
-      expect(m.scroll.w).toBeLessThanOrEqual(m.view.w);
-      expect(m.scroll.h).toBeLessThanOrEqual(m.view.h);
+      const at = `${w}×${h}`;
+      expect(m.scroll.w, at).toBeLessThanOrEqual(m.view.w);
+      expect(m.scroll.h, at).toBeLessThanOrEqual(m.view.h);
       const boxes = m.main.map((b) => b!);
       for (let i = 0; i < boxes.length; i++) {
         expect(boxes[i].w).toBeGreaterThan(0);
-        expect(boxes[i].x + boxes[i].w).toBeLessThanOrEqual(m.view.w + 0.5);
-        expect(boxes[i].y + boxes[i].h).toBeLessThanOrEqual(m.view.h + 0.5);
-        for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), `boxes ${i} and ${j}`).toBeLessThan(1);
+        expect(boxes[i].x + boxes[i].w, at).toBeLessThanOrEqual(m.view.w + 0.5);
+        expect(boxes[i].y + boxes[i].h, at).toBeLessThanOrEqual(m.view.h + 0.5);
+        for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), `${at}: boxes ${i} and ${j}`).toBeLessThan(1);
       }
       // the header's items sit inside it, side by side
       for (let i = 0; i < m.headerItems.length; i++) {
         const a = m.headerItems[i];
-        expect(a.x + a.w, a.cls).toBeLessThanOrEqual(m.header!.x + m.header!.w + 0.5);
-        for (let j = i + 1; j < m.headerItems.length; j++) expect(overlap(a, m.headerItems[j]), `${a.cls} / ${m.headerItems[j].cls}`).toBeLessThan(1);
+        expect(a.x + a.w, `${at}: ${a.cls}`).toBeLessThanOrEqual(m.header!.x + m.header!.w + 0.5);
+        for (let j = i + 1; j < m.headerItems.length; j++) expect(overlap(a, m.headerItems[j]), `${at}: ${a.cls} / ${m.headerItems[j].cls}`).toBeLessThan(1);
       }
       // scene bar and presenter inside the map, apart
       for (const b of [m.sceneBar!, m.presenter!]) {
-        expect(b.x).toBeGreaterThanOrEqual(m.map!.x - 0.5);
-        expect(b.x + b.w).toBeLessThanOrEqual(m.map!.x + m.map!.w + 0.5);
-        expect(b.y + b.h).toBeLessThanOrEqual(m.map!.y + m.map!.h + 0.5);
+        expect(b.x, at).toBeGreaterThanOrEqual(m.map!.x - 0.5);
+        expect(b.x + b.w, at).toBeLessThanOrEqual(m.map!.x + m.map!.w + 0.5);
+        expect(b.y + b.h, at).toBeLessThanOrEqual(m.map!.y + m.map!.h + 0.5);
       }
-      expect(overlap(m.sceneBar!, m.presenter!)).toBeLessThan(1);
-      if (w / h >= 2.5) expect(boxes[1].w).toBeGreaterThan(25 * m.fontSize + 1); // ultra-wide: side columns widen
-      if (w / h <= 4 / 3) expect(boxes[3].x).toBeCloseTo(boxes[1].x, 0); // narrow: panels under the layers
+      expect(overlap(m.sceneBar!, m.presenter!), at).toBeLessThan(1);
+      // type scales with the screen (16 px at 1080p, 32 px at 2160p)
+      expect(m.fontSize, at).toBeCloseTo(Math.max(10, Math.min(w / 120, h / 67.5)), 0);
+      if (w / h >= 2.5) expect(boxes[1].w, at).toBeGreaterThan(25 * m.fontSize + 1); // ultra-wide: side columns widen
+      if (w / h <= 4 / 3) expect(boxes[3].x, at).toBeCloseTo(boxes[1].x, 0); // narrow: panels under the layers
+      // the map canvas has the real pixels of its box
+      const canvas = await page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas.maplibregl-canvas')!;
+        return { w: c.width, cw: c.getBoundingClientRect().width };
+      });
+      expect(Math.abs(canvas.w - canvas.cw), at).toBeLessThanOrEqual(1);
       if (process.env.DESK_SHOTS) await page.screenshot({ path: `${process.env.DESK_SHOTS}/cockpit-${w}x${h}.png` });
-      await page.context().close();
-    });
-  }
+    }
+    await page.context().close();
+  });
 });

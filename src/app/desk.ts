@@ -474,7 +474,7 @@ export class Desk {
         simulated: s.source.simulated ? tr(lang, 'badgeSimulated') : undefined,
         exported: `${lang === 'zh' ? '导出于' : 'Exported'} ${new Date().toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}`,
       },
-      isoBeijing(s.clock.time).slice(0, 16).replace(/[:T]/g, ''),
+      isoBeijing(s.clock.time).slice(0, 16).replace(/-/g, '').replace('T', '-').replace(':', ''),
     );
     if (opts.download !== false) download(r.blob, r.filename);
     const dataUrl = await new Promise<string>((resolve) => {
