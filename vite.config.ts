@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { createReadStream, existsSync, statSync, mkdirSync, readdirSync, copyFileSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
+import { cspPreview } from './server/csp.ts';
 
 /** generated fixtures (npm run fixtures) and small hand-written ones (committed) */
 const MOCK_DIRS = [resolve(import.meta.dirname, 'mock-data/out'), resolve(import.meta.dirname, 'mock-data/fixtures')];
@@ -58,7 +59,7 @@ function mockData(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), mockData()],
+  plugins: [react(), mockData(), cspPreview()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -12,7 +12,7 @@
  * opens the cockpit against it.
  *
  *   npm run live -- [--port 8787] [--at 2021-07-20T15:00:00+08:00] [--epoch <wall ms>] [--speed 1]
- *                   [--mqtt mqtt://127.0.0.1:1883] [--token <secret>] [--faults]
+ *                   [--mqtt mqtt://127.0.0.1:1883] [--token <secret>] [--faults] [--connect ws://broker:9001,…]
  *
  * --epoch pins the wall time at which the story was at --at (a restarted server then
  * resumes the same story). --faults enables /api/admin/* for the fault tests.
@@ -24,6 +24,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createWallRelay } from './wallRelay';
 import mqtt from 'mqtt';
 import { LiveCity, type WireMessage } from './city';
+import { cspForFile } from './csp';
 
 export interface LiveServerOptions {
   port?: number;
@@ -44,6 +45,8 @@ export interface LiveServerOptions {
   /** prebuilt fixture lines (tests restarting the server) */
   lines?: string[];
   quiet?: boolean;
+  /** more connect-src origins for the served cockpit's CSP (default: the MQTT broker's host, WebSocket, any port) */
+  connect?: string[];
 }
 
 const TYPES: Record<string, string> = {
@@ -62,6 +65,9 @@ export async function startLiveServer(opts: LiveServerOptions = {}) {
   const log = (...a: unknown[]) => opts.quiet || console.log(...a);
   const city = new LiveCity({ fixture: opts.fixture, at: opts.at, now: opts.epoch, speed: opts.speed, lines: opts.lines });
   const dist = resolve(opts.dist ?? 'dist');
+  // the served cockpit may connect to its own origin, config.json's sources and the broker's WebSocket listener (SECURITY.md)
+  const brokerHost = opts.mqtt ? /^[a-z]+:\/\/([^/:]+)/i.exec(opts.mqtt)?.[1] : undefined;
+  const connectExtra = opts.connect ?? (brokerHost ? [`ws://${brokerHost}:*`, `wss://${brokerHost}:*`] : []);
   const sse = new Set<ServerResponse>();
   const sockets = new Set<WebSocket>();
   const faults = { outageUntil: 0, duplicate: 0, reorder: 0, malformedEvery: 0, counter: 0 };
@@ -216,7 +222,8 @@ export async function startLiveServer(opts: LiveServerOptions = {}) {
     if (!file.startsWith(dist)) return void res.writeHead(403).end();
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('dist/ is missing: run npm run build');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    if (file.endsWith('.map')) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('source maps are not served');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': cspForFile(join(dist, 'config.json'), connectExtra), 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
     createReadStream(file).pipe(res);
   });
 
@@ -309,6 +316,7 @@ if (process.argv[1] && /server[\\/]live\.ts$/.test(process.argv[1])) {
     token: arg('token') ?? process.env.COCKPIT_LIVE_TOKEN,
     faults: process.argv.includes('--faults'),
     fixture: arg('fixture'),
+    connect: arg('connect')?.split(','),
   }).catch((e: Error) => {
     console.error(e.message);
     process.exit(1);

@@ -1,4 +1,5 @@
 /** Boot: read the runtime config, build the cockpit, expose the control API, render. */
+import './data/zod-setup'; // first: zod without eval before any schema runs (CSP)
 import { createRoot } from 'react-dom/client';
 import { load, JSONLoader } from '@loaders.gl/core';
 import { loadConfig } from './app/config';
