@@ -358,5 +358,6 @@ describe('layout at wall sizes and in a narrow window', () => {
       if (process.env.DESK_SHOTS) await page.screenshot({ path: `${process.env.DESK_SHOTS}/cockpit-${w}x${h}.png` });
     }
     await page.context().close();
-  });
+    // four screen sizes on one page: a 4K frame in software WebGL takes a while on a loaded machine
+  }, 420_000);
 });

@@ -52,7 +52,7 @@ export function figures(t: TableSet): Figures {
     f.yellow = num(c?.yellow);
   }
   // the 120 lifeline, when its layer feeds a topic
-  for (const topic of t.topics()) if (/^ambulances?$/.test(topic)) f.ambulances = t.table(topic).length;
+  for (const topic of t.topics()) if (/^ambulances?$/.test(topic) && t.table(topic).length) f.ambulances = t.table(topic).length;
   return f;
 }
 
@@ -64,7 +64,7 @@ export function Overview({ cockpit }: { cockpit: Cockpit }) {
   const past = events.filter((e) => e.t <= time);
   const alarms = past.filter((e) => e.level === 'alarm').length;
   const latest = past.filter((e) => e.level !== 'info').slice(-6).reverse();
-  const layerOf = (topic?: string) => (topic ? (cockpit.layers.find((l) => l.topics.includes(topic) && l.Detail) ?? cockpit.layers.find((l) => l.topics.includes(topic)))?.title[lang] : undefined);
+  const layerOf = (topic?: string) => (topic ? cockpit.layers.findLast((l) => l.topics.includes(topic))?.title[lang] : undefined);
   const n = (v: number | null, d = 0) => (v === null ? dt(lang, 'nothing') : formatNumber(Math.round(v * 10 ** d) / 10 ** d, lang));
   const kpi = (label: string, value: string, sub?: string, warn = false, id?: string) => (
     <div className="kpi" data-testid={id}>

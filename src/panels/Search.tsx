@@ -60,8 +60,8 @@ export function Search({ cockpit }: { cockpit: Cockpit }) {
     const needle = query.toLowerCase();
     for (const topic of tables.topics()) {
       const t = tables.table(topic);
-      // the layer that drills down into the topic (as the selection panel chooses it)
-      const layer = cockpit.layers.find((l) => l.topics.includes(topic) && l.Detail) ?? cockpit.layers.find((l) => l.topics.includes(topic));
+      // the topmost layer that reads the topic names the kind (易涝点 for hotspots, not the 3D close-up)
+      const layer = cockpit.layers.findLast((l) => l.topics.includes(topic));
       let n = 0;
       for (let r = 0; r < t.length && n < 5 && out.length < 24; r++) {
         const e = t.rows[r];
