@@ -1,17 +1,18 @@
 /**
  * `npm run bench` — the cockpit against the bare deck.gl floor, in one run.
  *
- *   npm run bench                          full mode (≈ 25 min on 2 cores, SwiftShader)
- *   npm run bench -- --quick               small sizes (< 5 min)
- *   npm run bench -- --scenario scene,seek only some: cold, scene, ingest, seek, soak, micro
+ *   npm run bench                          full mode (3 rounds; see docs/benchmark.md for durations)
+ *   npm run bench -- --quick               small sizes, 1 round (≈ 5 min idle; longer when loaded)
+ *   npm run bench -- --scenario scene,seek only some (the keys of SCENARIOS below)
  *   options: --rounds N (alternating rounds, default 3 full / 1 quick), --profile (extra
- *   unmeasured runs with CPU profiles, unminified builds in bench/.profile/), --no-build
- *   (serve dist/ even if older than its sources)
+ *   unmeasured runs with Chrome traces, unminified builds), --no-build (serve the newest
+ *   build in bench/.app even if older than its sources)
  *
- * Builds the app if dist/ is stale, builds the floor page (bench/floor), serves both with
- * Vite's preview server, drives Debian Chromium, prints a table of figures and ratios
- * (cockpit ÷ floor, measured alternately in the same run), writes
- * bench/results/<ISO date>.json and prints a markdown summary with the machine line last.
+ * Builds the app and the floor page (bench/floor) into bench/.app when their sources changed
+ * (never the shared dist/), serves both with Vite's preview server, drives Debian Chromium,
+ * prints a table of figures and ratios (cockpit ÷ floor, measured alternately in the same
+ * run), writes bench/results/<ISO date>.json and prints a markdown summary with the machine
+ * line last. A scenario is one entry in SCENARIOS (one line to add one).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
