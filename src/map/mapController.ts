@@ -82,7 +82,14 @@ export class MapController {
     // reload: MapLibre rebuilds its painter; deck.gl's GPU resources died with the old
     // context, so a fresh overlay is attached to the restored one
     const canvas = this.map.getCanvas();
+    // luma.gl (deck.gl's GPU layer) keeps its device (programs, pipelines) in `gl.luma`, its
+    // state cache in `gl.lumaState`, and wraps the context's state setters on the context
+    // object itself; all of that survives a restore and would skip or misdirect GL calls (its
+    // cache no longer matches the reset context): unwrap at once, drop the rest on restore
+    const glOf = () => (this.map.getCanvas().getContext('webgl2') ?? {}) as Record<string, unknown>;
     canvas.addEventListener('webglcontextlost', (ev) => {
+      const gl = glOf();
+      for (const k of Object.keys(gl)) if (typeof gl[k] === 'function') delete gl[k];
       ev.preventDefault(); // tells the browser we will restore
       cockpit.store.setState({ glContext: 'lost' });
     });
@@ -92,6 +99,9 @@ export class MapController {
       } catch (e) {
         console.warn('removing the lost deck.gl overlay:', e);
       }
+      // a fresh luma.gl device for the fresh overlay (see the loss handler)
+      delete glOf().luma;
+      delete glOf().lumaState;
       this.overlay = this.createOverlay();
       this.map.addControl(this.overlay as unknown as maplibregl.IControl);
       cockpit.store.setState({ glContext: 'ok' });
