@@ -125,6 +125,13 @@ async function main() {
   const ctx: Ctx = { base: url, quick: opts.quick, rounds: opts.rounds, builds, log, profile: opts.profile, mapSize: null, profiles: {}, heapProfiles: {}, nodeProfiles: {} };
   const results: ScenarioResult[] = [];
   const failures: { scenario: string; error: string }[] = [];
+  const date = new Date().toISOString();
+  const dir = resolve(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}${opts.quick ? '-quick' : ''}.json`);
+  // written after every scenario (`partial: true`), so an interrupted long run keeps what it measured
+  const save = (partial: boolean) =>
+    writeFileSync(file, JSON.stringify({ date, mode: opts.quick ? 'quick' : 'full', partial, rounds: opts.rounds, seconds: (performance.now() - t0) / 1000, machine: { ...m, gl: ctx.glRenderer, mapCanvas: ctx.mapSize }, rows: results.flatMap((r) => r.rows), failures, profiles: ctx.profiles, heapProfiles: ctx.heapProfiles, nodeProfiles: ctx.nodeProfiles, scenarios: results }, null, 1));
   try {
     const probe = async () => {
       // the floor draws into a canvas the size of the cockpit's map: measure it once
@@ -153,6 +160,7 @@ async function main() {
         log(`  FAILED: ${msg}`);
       }
       log(`  (${((performance.now() - s0) / 1000).toFixed(0)} s, load average ${loadavg()})`);
+      save(true);
       if (name === 'cold' && (!ctx.mapSize || !ctx.glRenderer) && opts.only.some((s) => s !== 'micro' && s !== 'cold')) await probe().catch((e) => log(`  probe failed: ${(e as Error).message}`));
     }
   } finally {
@@ -189,11 +197,7 @@ async function main() {
     for (const t of top.filter((x) => x.fn !== '(idle)').slice(0, 10)) console.log(`    ${String(t.share).padStart(5)} %  ${String(t.ms).padStart(8)} ms  ${t.fn}  ${t.where.replace(/:1$/, '')}`);
   }
 
-  const date = new Date().toISOString();
-  const dir = resolve(ROOT, 'bench/results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}${opts.quick ? '-quick' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ date, mode: opts.quick ? 'quick' : 'full', rounds: opts.rounds, seconds, machine: { ...m, gl: ctx.glRenderer, mapCanvas: ctx.mapSize }, rows, failures, profiles: ctx.profiles, heapProfiles: ctx.heapProfiles, nodeProfiles: ctx.nodeProfiles, scenarios: results }, null, 1));
+  save(false);
 
   const ranked = rows.filter((r) => r.rank && Number.isFinite(r.ratio)).sort((a, b) => b.ratio - a.ratio);
   console.log(`\nwrote ${file.replace(ROOT + '/', '')} (${seconds.toFixed(0)} s)\n`);
