@@ -10,10 +10,13 @@
  * the upserts of every non-snapshot `deltas` message). Behind = updates in the timeline up to
  * the clock minus updates delivered (the replay never discards: late updates are lag, so
  * "dropped" here is the backlog at the end of the window), plus the lag clock − dataTime.
+ *
+ * Three pages per round: the cockpit, the floor, and the cockpit with a background-only
+ * MapLibre style (no basemap: what the floor corresponds to).
  */
 import { cpuByType, cpuDelta, openPage } from '../lib/browser';
 import { cockpitUrl, floorUrl, order, settle, sleep, startProfiling, waitCockpit, waitFloor, type Ctx, type Row, type ScenarioResult, type Side } from '../lib/common';
-import { ingestFixture, ingestUpdatesUpTo, type IngestSpec } from '../lib/fixtures';
+import { backgroundStyle, ingestFixture, ingestUpdatesUpTo, type IngestSpec } from '../lib/fixtures';
 import { max, p50, p95 } from '../lib/stats';
 
 interface Sample {
@@ -24,8 +27,11 @@ interface Sample {
   wall: number;
 }
 
+/** the cockpit without basemap (background-only style): what the floor corresponds to */
+type Variant = Side | 'cockpit-nobasemap';
+
 interface Run {
-  side: Side;
+  side: Variant;
   /** intervals between frames the map drew (ms) */
   draws: number[];
   /** draw calls and vertices submitted in the window, and frames drawn */
@@ -50,12 +56,14 @@ interface Measure {
   maxMs: number;
 }
 
-async function run(ctx: Ctx, side: Side, spec: IngestSpec, fixture: string, m: Measure, profileAs?: string): Promise<Run> {
+async function run(ctx: Ctx, variant: Variant, spec: IngestSpec, fixture: string, m: Measure, profileAs?: string): Promise<Run> {
+  const side: Side = variant === 'floor' ? 'floor' : 'cockpit';
   const o = await openPage();
   try {
     const timeline = `/__bench/data/${fixture}`;
     const cam = { lon: 113.66, lat: 34.76, zoom: 11, pitch: 0, bearing: 0 };
-    await o.goto(side === 'cockpit' ? cockpitUrl(ctx, { timeline, speed: 1, ...cam }) : floorUrl(ctx, { timeline, ...cam }));
+    const style: Record<string, string> = variant === 'cockpit-nobasemap' ? { style: `/__bench/data/${backgroundStyle()}` } : {};
+    await o.goto(side === 'cockpit' ? cockpitUrl(ctx, { timeline, speed: 1, ...cam, ...style }) : floorUrl(ctx, { timeline, ...cam }));
     let base = 0;
     if (side === 'cockpit') {
       await waitCockpit(o.page, 180_000, (s) => (s.topics.hotspots?.count ?? 0) >= spec.entities);
@@ -102,7 +110,7 @@ async function run(ctx: Ctx, side: Side, spec: IngestSpec, fixture: string, m: M
     const expected = ingestUpdatesUpTo(spec, last.time);
     const delivered = last.received - base;
     return {
-      side,
+      side: variant,
       rate: spec.rate,
       draws: [...draws],
       drawStats,
@@ -117,7 +125,7 @@ async function run(ctx: Ctx, side: Side, spec: IngestSpec, fixture: string, m: M
     };
   } finally {
     const errs = o.errors.filter((e) => !/GPU stall due to ReadPixels/.test(e));
-    if (errs.length) ctx.log(`  ${side} page errors (${errs.length}): ${errs.slice(0, 3).join(' | ').slice(0, 400)}`);
+    if (errs.length) ctx.log(`  ${variant} page errors (${errs.length}): ${errs.slice(0, 3).join(' | ').slice(0, 400)}`);
     await o.close();
   }
 }
@@ -135,7 +143,7 @@ export async function liveIngest(ctx: Ctx): Promise<ScenarioResult> {
     const runs: Run[] = [];
     // 3 rates × rounds × 2 pages: at most 2 rounds (the full run stays within minutes)
     for (let r = 0; r < Math.min(ctx.rounds, 2); r++) {
-      for (const side of order(r)) {
+      for (const side of [...order(r), 'cockpit-nobasemap'] as Variant[]) {
         const x = await run(ctx, side, spec, fixture, m);
         ctx.log(`  ${rate}/s ${side}: ${x.draws.length + 1} frames drawn, p50 ${p50(x.draws).toFixed(0)} ms, p95 ${p95(x.draws).toFixed(0)} ms (rAF p95 ${p95(x.frames).toFixed(0)} ms), behind ${x.behind} of ${x.expected} updates, clock ${x.clockRate.toFixed(2)}×, lag max ${max(x.lagMs).toFixed(0)} ms; CPU s renderer ${x.cpu.renderer ?? 0}, GPU ${x.cpu.GPU ?? 0}`);
         runs.push(x);
@@ -145,13 +153,18 @@ export async function liveIngest(ctx: Ctx): Promise<ScenarioResult> {
       for (const side of ['cockpit', 'floor'] as Side[]) await run(ctx, side, spec, fixture, m, `live ingest ${rate}/s`);
     }
     raw.push(...runs);
-    const of = (side: Side) => runs.filter((x) => x.side === side);
-    const frames = (side: Side) => of(side).flatMap((x) => x.draws);
+    const of = (side: Variant) => runs.filter((x) => x.side === side);
+    const frames = (side: Variant) => of(side).flatMap((x) => x.draws);
     const label = `live ingest ${rate / 1000}k/s (${(entities / 1000).toFixed(0)}k entities)`;
     const row = (metric: string, unit: string, c: number, f: number, rank = true) => rows.push({ scenario: label, metric, unit, cockpit: c, floor: f, ratio: f ? c / f : NaN, rank });
-    const perFrame = (side: Side, k: 'drawCalls' | 'vertices') => of(side).reduce((a, x) => a + x.drawStats[k], 0) / Math.max(1, of(side).reduce((a, x) => a + x.drawStats.frames, 0));
+    const perFrame = (side: Variant, k: 'drawCalls' | 'vertices') => of(side).reduce((a, x) => a + x.drawStats[k], 0) / Math.max(1, of(side).reduce((a, x) => a + x.drawStats.frames, 0));
     row('frame time p50', 'ms', p50(frames('cockpit')), p50(frames('floor')));
     row('frame time p95', 'ms', p95(frames('cockpit')), p95(frames('floor')));
+    row('frame time p50, cockpit without basemap', 'ms', p50(frames('cockpit-nobasemap')), p50(frames('floor')));
+    row('frame time p95, cockpit without basemap', 'ms', p95(frames('cockpit-nobasemap')), p95(frames('floor')));
+    // CPU of the page's process (main thread + replay worker) per 1,000 updates delivered: less sensitive to machine load than frame times
+    const cpuPer1k = (side: Variant) => (of(side).reduce((a, x) => a + (x.cpu.renderer ?? 0), 0) * 1e6) / Math.max(1, of(side).reduce((a, x) => a + x.delivered, 0));
+    row('renderer CPU per 1,000 updates (main thread + worker)', 'ms', cpuPer1k('cockpit'), cpuPer1k('floor'));
     row('updates behind at end (max of rounds)', 'updates', max(of('cockpit').map((x) => x.behind)), max(of('floor').map((x) => x.behind)), false);
     row('lag clock − data, p95', 'ms', p95(of('cockpit').flatMap((x) => x.lagMs)), p95(of('floor').flatMap((x) => x.lagMs)), false);
     row('clock speed reached (1 = real time)', '×', p50(of('cockpit').map((x) => x.clockRate)), p50(of('floor').map((x) => x.clockRate)), false);
