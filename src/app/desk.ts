@@ -75,7 +75,6 @@ export class Desk {
   private readonly unsubs: (() => void)[] = [];
   private unwatchContext: (() => void) | null = null;
   private savedCamera: CameraView | null = null;
-  private rebuilds: number[] = [];
   private feedAttempt = 0;
   private feedTimer: ReturnType<typeof setTimeout> | null = null;
   private linkIgnored: string[] = [];
@@ -125,7 +124,12 @@ export class Desk {
       if (e.isTrusted) this.tour?.interaction();
     };
     for (const ev of INTERACTIONS) window.addEventListener(ev, onInteract, { capture: true, passive: true });
-    const onVis = () => this.tour?.setHidden(document.visibilityState === 'hidden');
+    const onVis = () => {
+      const hidden = document.visibilityState === 'hidden';
+      // nobody sees a flight on a hidden tab: stop the one under way (the tour plans no more)
+      if (hidden && deskStore.getState().tour.on) this.map?.stop();
+      this.tour?.setHidden(hidden);
+    };
     document.addEventListener('visibilitychange', onVis);
     this.unsubs.push(() => {
       for (const ev of INTERACTIONS) window.removeEventListener(ev, onInteract, { capture: true });
@@ -195,7 +199,7 @@ export class Desk {
       () => {
         this.savedCamera = this.wall?.sharedCamera() ?? this.cockpit.api().camera();
         deskStore.setState({ recovering: this.lang() === 'zh' ? '图形上下文丢失，正在恢复地图…' : 'The WebGL context was lost — restoring the map…' });
-        console.warn('cockpit: WebGL context lost; rebuilding the map');
+        console.warn('cockpit: WebGL context lost; waiting for it to be restored');
       },
       () => this.rebuildMap(),
       () => {
@@ -206,17 +210,19 @@ export class Desk {
     if (!this.initialSceneDone && this.cockpit.store.getState().source.state === 'ready') this.applyLinkScene();
   }
 
+  /**
+   * The context did not come back: reload to the same state (the deep link of the moment).
+   * A fresh map on a fresh canvas in the same page was tried first, but deck.gl's shader
+   * caches outlive the context (an icon layer then fails to draw): a reload is the clean cut.
+   */
   private rebuildMap(): void {
-    const now = Date.now();
-    this.rebuilds = [...this.rebuilds.filter((t) => now - t < 60_000), now];
-    if (this.rebuilds.length > 3) return this.fatal(new Error('the WebGL context keeps getting lost'));
-    deskStore.setState((s) => ({ mapGeneration: s.mapGeneration + 1 }));
+    this.fatal(new Error(this.lang() === 'zh' ? 'WebGL 上下文丢失且未恢复' : 'the WebGL context was lost and not restored'), true);
   }
 
-  /** A fatal error: walls and kiosks reload to the same state; a desktop shows it. */
-  fatal(e: Error): void {
+  /** A fatal error: walls and kiosks (and any page whose map died) reload to the same state; a desktop shows it. */
+  fatal(e: Error, always = false): void {
     const url = this.link(true);
-    if (this.mode === 'desktop' && !this.wall) {
+    if (!always && this.mode === 'desktop' && !this.wall) {
       deskStore.setState({ recovering: `${e.message}` });
       return;
     }
