@@ -1,10 +1,10 @@
 /**
  * `npm run bench` — the cockpit against the bare deck.gl floor, in one run.
  *
- *   npm run bench                          full mode (3 rounds; see docs/benchmark.md for durations)
+ *   npm run bench                          full mode (2 rounds; see docs/benchmark.md for durations)
  *   npm run bench -- --quick               small sizes, 1 round (≈ 5 min idle; longer when loaded)
  *   npm run bench -- --scenario scene,seek only some (the keys of SCENARIOS below)
- *   options: --rounds N (alternating rounds, default 3 full / 1 quick), --profile (extra
+ *   options: --rounds N (alternating rounds, default 2 full / 1 quick), --profile (extra
  *   unmeasured runs with Chrome traces, unminified builds), --no-build (serve the newest
  *   build in bench/.app even if older than its sources)
  *
@@ -58,7 +58,7 @@ function args() {
   return {
     quick,
     only: only.length ? only : Object.keys(SCENARIOS),
-    rounds: Number(val('--rounds') ?? (quick ? 1 : 3)),
+    rounds: Number(val('--rounds') ?? (quick ? 1 : 2)),
     profile: has('--profile'),
     noBuild: has('--no-build'),
   };
