@@ -83,8 +83,8 @@ describe('a 2×1 video wall in two pages of one browser', () => {
     await waitReady(left, 120_000);
     await waitReady(right, 120_000);
     // each tile knows the other
-    await left.waitForFunction(() => window.cockpit!.wall()!.peers.includes('1,0'), undefined, { timeout: 30_000, polling: 250 });
-    await right.waitForFunction(() => window.cockpit!.wall()!.peers.includes('0,0'), undefined, { timeout: 30_000, polling: 250 });
+    await left.waitForFunction(() => window.cockpit!.wall()!.peers.includes('1,0'), undefined, { timeout: 60_000, polling: 250 });
+    await right.waitForFunction(() => window.cockpit!.wall()!.peers.includes('0,0'), undefined, { timeout: 60_000, polling: 250 });
     const wl = await left.evaluate(() => window.cockpit!.wall()!);
     expect(wl).toMatchObject({ name: 'e2e', tile: [0, 0], grid: [2, 1], leader: true });
     // the shared centre sits on the seam: the left tile pads its left, the right tile its right

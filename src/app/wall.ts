@@ -180,9 +180,10 @@ export class WallSync {
     this.tick = setInterval(() => {
       const c = store.getState().clock;
       if (this.leader && c.playing) this.send({ kind: 'clock', time: c.time, playing: true, speed: c.speed });
-      // a heartbeat every 3 s: each tile knows who is there
-      if (++beats % 3 === 0) this.send({ kind: 'ping' });
-      for (const [k, at] of this.peers) if (Date.now() - at > 10_000) this.peers.delete(k);
+      // a heartbeat every 2 s: each tile knows who is there (gone after 30 s of silence: a
+      // loaded tile's timers can stall for seconds)
+      if (++beats % 2 === 0) this.send({ kind: 'ping' });
+      for (const [k, at] of this.peers) if (Date.now() - at > 30_000) this.peers.delete(k);
     }, 1000);
     this.send({ kind: 'hello' });
     const onResize = () => this.layout();
