@@ -1,48 +1,22 @@
 /**
  * A large timeline streams in with visible progress while the page keeps working: the
- * parse runs in the replay worker. A real HTTP server (another port, CORS) streams 200k
- * lines in chunks, like a slow network would.
+ * parse runs in the replay worker. The preview server streams 200k lines in chunks, like a
+ * slow network would (e2e/slow-timeline.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { launch, openCockpit, waitReady } from './browser';
+import { baseURL, launch, openCockpit, waitReady } from './browser';
+import { LINES, PATH, T0 } from './slow-timeline';
 
-const LINES = 200_000;
-const T0 = Date.parse('2021-07-20T00:00:00+08:00');
-let server: Server;
 let url = '';
 let browser: Browser;
 
-function line(i: number): string {
-  return JSON.stringify({ topic: 'probes', seq: i + 1, ts: T0 + i * 400, upsert: [{ id: `p${i % 997}`, lon: 113.6 + (i % 997) / 10_000, lat: 34.75, v: i % 100 }] });
-}
-
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('content-type', 'application/x-ndjson');
-    let size = 0;
-    for (let i = 0; i < LINES; i++) size += line(i).length + 1;
-    res.setHeader('content-length', String(size));
-    // 20 chunks, 150 ms apart
-    const per = LINES / 20;
-    for (let c = 0; c < 20; c++) {
-      let chunk = '';
-      for (let i = c * per; i < (c + 1) * per; i++) chunk += line(i) + '\n';
-      res.write(chunk);
-      await new Promise((r) => setTimeout(r, 150));
-    }
-    res.end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/big.ndjson`;
+  url = `${baseURL()}${PATH}`;
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((r) => server.close(() => r()));
 });
 
 describe('a large timeline', () => {
