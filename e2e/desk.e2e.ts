@@ -308,13 +308,14 @@ describe('layout at wall sizes and in a narrow window', () => {
   const overlap = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
     Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
 
-  it('1920×1080, 3840×2160, 5760×1080 and 1100×900: scene bar, presenter and header tools fit; no overlap, no scrollbars', async () => {
+  it('1920×1080, 5760×1080 and 1100×900: scene bar, presenter and header tools fit; no overlap, no scrollbars', async () => {
     const { page } = await openCockpit(browser, `?${FIX}&t=2021-07-20T16:30:00%2B08:00&scene=overview&presenter=1`, { width: 1920, height: 1080 });
     await waitReady(page, 90_000);
     await page.locator('[data-testid="overview-panel"]').waitFor();
     for (const [w, h] of [
+      // (3840×2160 is covered by the layout tests of e2e/cockpit.e2e.ts; rendering it
+      // once more here costs a minute of software WebGL)
       [1920, 1080],
-      [3840, 2160],
       [5760, 1080],
       [1100, 900],
     ] as const) {
