@@ -137,8 +137,9 @@ export function CommunitiesPanel({ lang, actions }: PanelProps) {
       e.preventDefault();
       goToRef.current(up);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // capture: runs before the cockpit's global shortcuts (Esc there clears the selection)
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
   // ---- charts ------------------------------------------------------------------------

@@ -50,7 +50,8 @@ export function isTyping(target: EventTarget | null): boolean {
 
 export function installShortcuts(a: ShortcutActions): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (isTyping(e.target)) return;
+    // a panel that handled the key first (e.g. Esc one drill-down level up) keeps it
+    if (e.defaultPrevented || isTyping(e.target)) return;
     if (keyAction(e, a)) e.preventDefault();
   };
   window.addEventListener('keydown', onKey);

@@ -77,6 +77,12 @@ export class MapController {
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.overlay = this.createOverlay();
+    // a click (MapLibre: no drag between down and up) picks what is under the pointer
+    this.map.on('click', (ev) => {
+      const at = { x: ev.point.x, y: ev.point.y };
+      const picked = this.overlay.pickObject({ ...at, radius: 4 });
+      this.onClick(picked ?? ({ ...at, picked: false, coordinate: [ev.lngLat.lng, ev.lngLat.lat] } as unknown as PickingInfo));
+    });
     this.map.addControl(this.overlay as unknown as maplibregl.IControl);
     // a lost WebGL context (GPU reset, driver update, too many contexts) comes back without a
     // reload: MapLibre rebuilds its painter; deck.gl's GPU resources died with the old
@@ -208,7 +214,8 @@ export class MapController {
       layers: [],
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
       onHover: (info) => this.onHover(info),
-      onClick: (info) => this.onClick(info),
+      // clicks come from MapLibre's own click event (see the constructor), not deck.gl's
+      // tap recogniser, which misses taps while a slow frame blocks the main thread
       // a layer that throws inside deck.gl (bad data in an accessor, a shader error) is
       // reported in its legend; deck.gl goes on drawing the others
       onError: (error, layer) => {
