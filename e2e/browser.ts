@@ -2,7 +2,7 @@
  * Debian Chromium driven by playwright-core, with the flags verified on this machine
  * (docs/toolchain.md): headless=new, SwiftShader WebGL, no background networking.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { CockpitStateView } from '../src/app/cockpit';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
@@ -27,19 +27,19 @@ export interface OpenedPage {
   errors: string[];
 }
 
-/** Opens the cockpit with only localhost reachable; records console errors. */
-export async function openCockpit(browser: Browser, query = '', viewport = { width: 1920, height: 1080 }, base = baseURL()): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+/**
+ * A page in `context`, offline (anything but localhost is refused and recorded), recording
+ * console errors into `errors`, opened at `base`/`query`.
+ */
+export async function openIn(context: BrowserContext, query: string, errors: string[], base = baseURL()): Promise<Page> {
   const page = await context.newPage();
   // waits are on conditions; on a loaded 2-core machine without GPU a camera flight and its
   // redraw can take longer than Playwright's 30 s default (tests still time out at 180 s)
   page.setDefaultTimeout(60_000);
-  const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  // offline by default: anything but localhost is refused (and recorded)
   await page.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/]).*/, (route) => {
     const url = route.request().url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
@@ -47,6 +47,14 @@ export async function openCockpit(browser: Browser, query = '', viewport = { wid
     return route.abort();
   });
   await page.goto(`${base}/${query}`);
+  return page;
+}
+
+/** Opens the cockpit in a fresh context with only localhost reachable; records console errors. */
+export async function openCockpit(browser: Browser, query = '', viewport = { width: 1920, height: 1080 }, base = baseURL()): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const errors: string[] = [];
+  const page = await openIn(context, query, errors, base);
   return { page, errors };
 }
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launch, openCockpit, settle, waitReady } from './browser';
+import { baseURL, launch, openCockpit, openIn, settle, waitReady } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,22 +17,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A page in a given context, offline like openCockpit (only localhost reachable). */
-async function openIn(context: BrowserContext, query: string, errors: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/]).*/, (route) => {
-    const url = route.request().url();
-    if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    errors.push(`blocked external request: ${url}`);
-    return route.abort();
-  });
-  await page.goto(`${baseURL()}/${query}`);
-  return page;
-}
 
 /** One column of the map canvas (canvas pixels), as RGB triples top to bottom. */
 function column(page: Page, which: 'left' | 'right' | 'middle'): Promise<number[]> {

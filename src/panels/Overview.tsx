@@ -5,8 +5,9 @@
 import type { Cockpit } from '../app/cockpit';
 import { useCockpit, useTables } from '../store/react';
 import type { TableSet } from '../store/tables';
-import { formatNumber, formatTime } from '../i18n';
+import { formatNumber } from '../i18n';
 import { dt } from '../i18n/desk';
+import { AlertItem } from './SidePanels';
 import { levelOf, safeDepth } from '../../layers/waterlogging/levels';
 
 interface Figures {
@@ -88,19 +89,7 @@ export function Overview({ cockpit }: { cockpit: Cockpit }) {
       <ul className="overview-alerts" data-testid="overview-alerts">
         {latest.length === 0 && <li className="muted">{dt(lang, 'nothing')}</li>}
         {latest.map((e) => (
-          <li key={e.id} className={`alert alert-${e.level}`}>
-            <button
-              className="alert-body"
-              onClick={() => {
-                if (e.ref_topic && e.ref_id) cockpit.select(e.ref_topic, e.ref_id);
-                else if (e.lon !== undefined && e.lat !== undefined) cockpit.flyTo({ lon: e.lon, lat: e.lat });
-              }}
-            >
-              <span className="alert-time">{formatTime(e.t, false)}</span>
-              {layerOf(e.ref_topic) && <span className="alert-layer">{layerOf(e.ref_topic)}</span>}
-              <span className="alert-title">{lang === 'en' ? (e.title_en ?? e.title) : e.title}</span>
-            </button>
-          </li>
+          <AlertItem key={e.id} cockpit={cockpit} event={e} lang={lang} layer={layerOf(e.ref_topic)} />
         ))}
       </ul>
     </section>

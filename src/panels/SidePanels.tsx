@@ -90,20 +90,30 @@ export function Alerts({ cockpit }: { cockpit: Cockpit }) {
       {past.length === 0 && <p className="muted">{tr(lang, 'noAlerts')}</p>}
       <ul>
         {past.map((e) => (
-          <li key={e.id} className={`alert alert-${e.level}`}>
-            <button
-              className="alert-body"
-              onClick={() => {
-                if (e.ref_topic && e.ref_id) cockpit.select(e.ref_topic, e.ref_id);
-                else if (e.lon !== undefined && e.lat !== undefined) cockpit.flyTo({ lon: e.lon, lat: e.lat });
-              }}
-            >
-              <span className="alert-time">{formatTime(e.t, false)}</span>
-              <span className="alert-title">{lang === 'en' ? (e.title_en ?? e.title) : e.title}</span>
-            </button>
-          </li>
+          <AlertItem key={e.id} cockpit={cockpit} event={e} lang={lang} />
         ))}
       </ul>
     </section>
+  );
+}
+
+type TimelineEventItem = ReturnType<Cockpit['store']['getState']>['events'][number];
+
+/** One alert: its time, (optionally) its layer and title; a click selects what it refers to or flies to it. */
+export function AlertItem({ cockpit, event: e, lang, layer }: { cockpit: Cockpit; event: TimelineEventItem; lang: 'zh' | 'en'; layer?: string | null }) {
+  return (
+    <li className={`alert alert-${e.level}`}>
+      <button
+        className="alert-body"
+        onClick={() => {
+          if (e.ref_topic && e.ref_id) cockpit.select(e.ref_topic, e.ref_id);
+          else if (e.lon !== undefined && e.lat !== undefined) cockpit.flyTo({ lon: e.lon, lat: e.lat });
+        }}
+      >
+        <span className="alert-time">{formatTime(e.t, false)}</span>
+        {layer && <span className="alert-layer">{layer}</span>}
+        <span className="alert-title">{lang === 'en' ? (e.title_en ?? e.title) : e.title}</span>
+      </button>
+    </li>
   );
 }
