@@ -22,7 +22,9 @@ function findFixture(rel: string): string | null {
 function mockData(): Plugin {
   const middleware = (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
     const url = (req.url ?? '').split('?')[0];
-    if (!url.startsWith('/mock-data/')) return next();
+    // only data files: source modules under mock-data/ (the flood model the app imports) are
+    // Vite's to serve in dev
+    if (!url.startsWith('/mock-data/') || !/\.(ndjson|json)$/.test(url)) return next();
     const rel = normalize(decodeURIComponent(url.slice('/mock-data/'.length)));
     const file = findFixture(rel);
     if (!file) {
