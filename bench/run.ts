@@ -19,7 +19,7 @@ import { cpus, totalmem } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureBuilds, serve, ROOT } from './lib/server';
-import { openPage } from './lib/browser';
+import { openPage, useViewport, VIEWPORT } from './lib/browser';
 import { cockpitUrl, measureMapSize, waitCockpit, type Ctx, type Row, type ScenarioResult } from './lib/common';
 import { fmt, fmtRatio } from './lib/stats';
 import { coldStart } from './scenarios/cold';
@@ -118,7 +118,8 @@ async function main() {
   const t0 = performance.now();
   const log = (s: string) => console.log(s);
   const m = machine();
-  log(`bench: ${opts.quick ? 'quick' : 'full'} mode, scenarios ${opts.only.join(', ')}, ${opts.rounds} round(s)${opts.profile ? ', with CPU profiles' : ''}`);
+  log(`bench: ${opts.quick ? 'quick' : 'full'} mode, scenarios ${opts.only.join(', ')}, ${opts.rounds} round(s)${opts.profile ? ', with CPU profiles' : ''}, pages ${opts.quick ? '1280×720' : '1920×1080'}`);
+  if (opts.quick) useViewport({ width: 1280, height: 720 });
   const builds = await ensureBuilds({ profile: opts.profile, noBuild: opts.noBuild, log });
   const { url, server } = await serve(builds);
   log(`serving ${builds.appDir.replace(ROOT + '/', '')} and the floor at ${url}`);
@@ -131,7 +132,7 @@ async function main() {
   const file = join(dir, `${date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}${opts.quick ? '-quick' : ''}.json`);
   // written after every scenario (`partial: true`), so an interrupted long run keeps what it measured
   const save = (partial: boolean) =>
-    writeFileSync(file, JSON.stringify({ date, mode: opts.quick ? 'quick' : 'full', partial, rounds: opts.rounds, seconds: (performance.now() - t0) / 1000, machine: { ...m, gl: ctx.glRenderer, mapCanvas: ctx.mapSize }, rows: results.flatMap((r) => r.rows), failures, profiles: ctx.profiles, heapProfiles: ctx.heapProfiles, nodeProfiles: ctx.nodeProfiles, scenarios: results }, null, 1));
+    writeFileSync(file, JSON.stringify({ date, mode: opts.quick ? 'quick' : 'full', partial, rounds: opts.rounds, seconds: (performance.now() - t0) / 1000, machine: { ...m, gl: ctx.glRenderer, viewport: { ...VIEWPORT }, mapCanvas: ctx.mapSize }, rows: results.flatMap((r) => r.rows), failures, profiles: ctx.profiles, heapProfiles: ctx.heapProfiles, nodeProfiles: ctx.nodeProfiles, scenarios: results }, null, 1));
   try {
     const probe = async () => {
       // the floor draws into a canvas the size of the cockpit's map: measure it once
@@ -201,7 +202,7 @@ async function main() {
 
   const ranked = rows.filter((r) => r.rank && Number.isFinite(r.ratio)).sort((a, b) => b.ratio - a.ratio);
   console.log(`\nwrote ${file.replace(ROOT + '/', '')} (${seconds.toFixed(0)} s)\n`);
-  console.log(`## Benchmark summary (${opts.quick ? 'quick' : 'full'} mode, ${date.slice(0, 16).replace('T', ' ')} UTC, ${opts.rounds} alternating round(s), ${seconds.toFixed(0)} s)\n`);
+  console.log(`## Benchmark summary (${opts.quick ? 'quick' : 'full'} mode, ${date.slice(0, 16).replace('T', ' ')} UTC, ${opts.rounds} alternating round(s), ${seconds.toFixed(0)} s; pages ${VIEWPORT.width}×${VIEWPORT.height}, map canvas ${ctx.mapSize ? `${ctx.mapSize.w}×${ctx.mapSize.h}` : '?'})\n`);
   console.log(markdown(rows));
   if (ranked.length) console.log(`\nWorst cockpit ÷ floor ratios: ${ranked.slice(0, 3).map((r) => `${r.scenario} — ${r.metric} ${fmtRatio(r.ratio)}`).join('; ')}.`);
   if (failures.length) console.log(`\nFailed scenarios: ${failures.map((f) => `${f.scenario} (${f.error.split('\n')[0]})`).join('; ')}`);

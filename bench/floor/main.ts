@@ -15,7 +15,7 @@
  *
  * URL: ?timeline=<url>&layers=a,b&w=&h=&lon=&lat=&zoom=&pitch=&bearing=&t=<epoch ms>
  *      &lang=zh|en&mode=draw|parse
- * Control: window.floor (setCamera, play, pause, advanceTo, state).
+ * Control: window.floor (setCamera, play, pause, advanceTo, seek, state).
  */
 import { Deck, type Layer } from '@deck.gl/core';
 import { layers as registry } from '../../layers/registry';
@@ -212,8 +212,20 @@ const api = {
   pause() {
     state.playing = false;
   },
-  /** forward-only: the floor has no seek (no replay log) */
+  /** forward to t */
   advanceTo(t: number) {
+    advanceTo(t);
+    dirty = true;
+  },
+  /**
+   * The floor's seek (the soak returns to its checkpoint): back in time it clears the tables
+   * and applies the kept messages from the start again: no keyframes, a bare page's way.
+   */
+  seek(t: number) {
+    if (t < state.time) {
+      tables.clear();
+      cursor = 0;
+    }
     advanceTo(t);
     dirty = true;
   },

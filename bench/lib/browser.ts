@@ -9,7 +9,12 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/chromium';
 
 export { CHROMIUM };
+/** the pages' viewport: the 1920×1080 design; quick mode uses 1280×720 (software WebGL draws fewer pixels) */
 export const VIEWPORT = { width: 1920, height: 1080 };
+export function useViewport(v: { width: number; height: number }): void {
+  VIEWPORT.width = v.width;
+  VIEWPORT.height = v.height;
+}
 const INIT = readFileSync(resolve(import.meta.dirname, 'page-init.js'), 'utf8');
 
 export async function launch(): Promise<Browser> {

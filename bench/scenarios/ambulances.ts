@@ -71,7 +71,7 @@ async function run(ctx: Ctx, side: Side, name: string, m: { warm: number; frames
 
 export async function ambulancesMoving(ctx: Ctx): Promise<ScenarioResult> {
   const name = await fixture(ctx.log);
-  const m = ctx.quick ? { warm: 3, frames: 8, minMs: 4000, maxMs: 40_000 } : { warm: 5, frames: 25, minMs: 15_000, maxMs: 120_000 };
+  const m = ctx.quick ? { warm: 2, frames: 6, minMs: 3000, maxMs: 30_000 } : { warm: 5, frames: 25, minMs: 15_000, maxMs: 120_000 };
   const runs: Run[] = [];
   for (let r = 0; r < ctx.rounds; r++) {
     for (const side of order(r)) {

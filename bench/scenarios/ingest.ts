@@ -143,7 +143,8 @@ export async function liveIngest(ctx: Ctx): Promise<ScenarioResult> {
     const runs: Run[] = [];
     // 3 rates × rounds × 2 pages: at most 2 rounds (the full run stays within minutes)
     for (let r = 0; r < Math.min(ctx.rounds, 2); r++) {
-      for (const side of [...order(r), 'cockpit-nobasemap'] as Variant[]) {
+      // quick: the like-for-like without basemap only in full mode (the quick run stays under 5 minutes)
+      for (const side of [...order(r), ...(ctx.quick ? [] : ['cockpit-nobasemap'])] as Variant[]) {
         const x = await run(ctx, side, spec, fixture, m);
         ctx.log(`  ${rate}/s ${side}: ${x.draws.length + 1} frames drawn, p50 ${p50(x.draws).toFixed(0)} ms, p95 ${p95(x.draws).toFixed(0)} ms (rAF p95 ${p95(x.frames).toFixed(0)} ms), behind ${x.behind} of ${x.expected} updates, clock ${x.clockRate.toFixed(2)}×, lag max ${max(x.lagMs).toFixed(0)} ms; CPU s renderer ${x.cpu.renderer ?? 0}, GPU ${x.cpu.GPU ?? 0}`);
         runs.push(x);
@@ -160,8 +161,10 @@ export async function liveIngest(ctx: Ctx): Promise<ScenarioResult> {
     const perFrame = (side: Variant, k: 'drawCalls' | 'vertices') => of(side).reduce((a, x) => a + x.drawStats[k], 0) / Math.max(1, of(side).reduce((a, x) => a + x.drawStats.frames, 0));
     row('frame time p50', 'ms', p50(frames('cockpit')), p50(frames('floor')));
     row('frame time p95', 'ms', p95(frames('cockpit')), p95(frames('floor')));
-    row('frame time p50, cockpit without basemap', 'ms', p50(frames('cockpit-nobasemap')), p50(frames('floor')));
-    row('frame time p95, cockpit without basemap', 'ms', p95(frames('cockpit-nobasemap')), p95(frames('floor')));
+    if (!ctx.quick) {
+      row('frame time p50, cockpit without basemap', 'ms', p50(frames('cockpit-nobasemap')), p50(frames('floor')));
+      row('frame time p95, cockpit without basemap', 'ms', p95(frames('cockpit-nobasemap')), p95(frames('floor')));
+    }
     // CPU of the page's process (main thread + replay worker) per 1,000 updates delivered: less sensitive to machine load than frame times
     const cpuPer1k = (side: Variant) => (of(side).reduce((a, x) => a + (x.cpu.renderer ?? 0), 0) * 1e6) / Math.max(1, of(side).reduce((a, x) => a + x.delivered, 0));
     row('renderer CPU per 1,000 updates (main thread + worker)', 'ms', cpuPer1k('cockpit'), cpuPer1k('floor'));

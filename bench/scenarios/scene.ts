@@ -87,7 +87,7 @@ async function run(ctx: Ctx, variant: Variant, m: Measure, profileAs?: string): 
 
 export async function fullScene(ctx: Ctx): Promise<ScenarioResult> {
   // warm-up: the first turn loads tiles and labels and compiles shaders (not measured)
-  const m: Measure = ctx.quick ? { warmFrames: 3, warmMs: 2000, frames: 6, minMs: 3000, maxMs: 20_000 } : { warmFrames: 5, warmMs: 6000, frames: 25, minMs: 20_000, maxMs: 120_000 };
+  const m: Measure = ctx.quick ? { warmFrames: 2, warmMs: 1000, frames: 4, minMs: 2500, maxMs: 20_000 } : { warmFrames: 5, warmMs: 6000, frames: 25, minMs: 20_000, maxMs: 120_000 };
   const runs: (Run & { counts: Record<string, number> })[] = [];
   for (let r = 0; r < ctx.rounds; r++) {
     for (const side of [...order(r), 'cockpit-nobasemap'] as Variant[]) {

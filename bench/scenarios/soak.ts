@@ -1,33 +1,38 @@
 /**
- * Soak: a day without growth (issue 11). One browser, two pages at once:
- *  - replay: the default story from 2021-07-19 00:00 at 600× for 2 h of warm-up plus 24 h of
- *    data, every layer on and the auto-tour running (`tour=1`, short dwell: scenes switch
- *    layers, camera and panels all the time); 1920×1080 (quick: 960×540);
+ * Soak: a day without growth (issue 11), against the floor (issue 4).
+ *
+ * Cockpit: one browser, two pages at once —
+ *  - replay: the default story (the storm day, from 2021-07-20 00:00) at 600×, every layer on
+ *    and the auto-tour running (`tour=1`, short dwell: scenes switch layers, camera and panels
+ *    all the time); 1920×1080 (quick: 960×540);
  *  - live: the reference live server's flood city at 60× over SSE (a live feed connected all
  *    along), on a small page of its own.
- * Every few seconds, per page: full GC (CDP HeapProfiler.collectGarbage), then the JS heap
- * (Runtime.getHeapUsage), DOM nodes and JS event listeners (Memory.getDOMCounters), and the
- * WebGL buffers and textures alive (an init script counts the create and delete calls).
- * Replay growth is measured between two checkpoints, right after the warm-up and at the end:
- * the tour held on the overview scene (same layers, camera, panels), the median rAF interval
- * over 10 s of playback (frame time), then a sample after GC. Live growth: the median of the
- * last three samples against the first three after the warm-up.
- * There is no floor for this one (the floor has no tour, no live source).
+ * Floor: the bare deck.gl page (bench/floor) plays the same file at the same speed with the
+ * mirrored layers, in a fresh browser of its own (no tour, no live feed: it has neither).
+ *
+ * Each side: warm-up (play from 00:00 past the checkpoint time C = 02:00, quick 00:30, and on
+ * the cockpit until the tour has shown every scene twice, quick once), then
+ * checkpoint A, then 24 h of data played from C (quick: 30 min, and no live page) with samples every few seconds
+ * (full GC, JS heap, DOM nodes, JS event listeners, live WebGL buffers and textures), then
+ * checkpoint B. A checkpoint returns to the same state: seek to C, the tour held on the
+ * overview scene (same layers, camera, panels), play 10 s (quick 5 s) measuring the median
+ * rAF interval (frame time), pause, seek to C again, sample after GC. So A and B hold the same
+ * data at the same data time and show the same scene: what the day leaked is B − A, and
+ * the data's own growth (the storm fills the tables) cancels. Live page growth: the median of
+ * the last three samples against the first three after the warm-up.
  */
 import { launch, rendererMemory } from '../lib/browser';
-import { cockpitUrl, sleep, waitCockpit, type Ctx, type Row, type ScenarioResult } from '../lib/common';
+import { cockpitUrl, floorUrl, MIRRORED_LAYERS, order, sleep, waitCockpit, waitFloor, type Ctx, type Row, type ScenarioResult, type Side } from '../lib/common';
 import { startLiveServer } from '../../server/live';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../lib/server';
 
-const START = Date.parse('2021-07-19T00:00:00+08:00');
+const START = Date.parse('2021-07-20T00:00:00+08:00');
 const SPEED = 600;
-const WARMUP_H = 2;
 const ALL_LAYERS = readdirSync(join(ROOT, 'layers')).filter((d) => existsSync(join(ROOT, 'layers', d, 'index.ts')));
 
-/** Counts live WebGL buffers and textures, and keeps rAF timestamps (runs before the app). */
 export const SOAK_INIT = `(() => {
   const gl = { buffers: 0, textures: 0 };
   for (const C of [self.WebGLRenderingContext, self.WebGL2RenderingContext]) {
@@ -68,7 +73,8 @@ export async function sampleSoak(page: Page, cdp: CDPSession): Promise<SoakSampl
   const d = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
   const p = await page.evaluate(() => {
     const w = window as unknown as { __soak: { gl: { buffers: number; textures: number } } };
-    return { time: window.cockpit?.state().time ?? NaN, ...w.__soak.gl };
+    const f = (window as unknown as { floor?: { state(): { time: number } } }).floor;
+    return { time: window.cockpit?.state().time ?? f?.state().time ?? NaN, ...w.__soak.gl };
   });
   return { wall: Date.now(), time: p.time, heapMB: h.usedSize / 1e6, nodes: d.nodes, listeners: d.jsEventListeners, glBuffers: p.buffers, glTextures: p.textures };
 }
@@ -116,6 +122,84 @@ export function growthBetween(a: SoakSample, b: SoakSample): Record<'heap' | 'no
   return { heap: g(a.heapMB, b.heapMB), nodes: g(a.nodes, b.nodes), listeners: g(a.listeners, b.listeners), glBuffers: g(a.glBuffers, b.glBuffers), glTextures: g(a.glTextures, b.glTextures) };
 }
 
+type Controls = { seek(t: number): unknown; play(): unknown; pause(): unknown; holdOverview(on: boolean): unknown };
+
+/** Plays, pauses, seeks either side and holds the cockpit's tour on the overview scene. */
+function controls(page: Page, side: Side): Controls {
+  if (side === 'floor') {
+    return {
+      seek: (t) => page.evaluate((x) => (window as unknown as { floor: { seek(t: number): void } }).floor.seek(x), t),
+      play: () => page.evaluate((v) => (window as unknown as { floor: { play(s: number): void } }).floor.play(v), SPEED),
+      pause: () => page.evaluate(() => (window as unknown as { floor: { pause(): void } }).floor.pause()),
+      holdOverview: async () => {},
+    };
+  }
+  return {
+    seek: (t) => page.evaluate((x) => window.cockpit!.seek(x), t),
+    play: () => page.evaluate(() => window.cockpit!.play()),
+    pause: () => page.evaluate(() => window.cockpit!.pause()),
+    holdOverview: (on) =>
+      page.evaluate((hold) => {
+        const c = window.cockpit as unknown as { tour?: (on: boolean) => unknown; scene?: (id: string, animate: boolean) => unknown };
+        c.tour?.(!hold);
+        if (hold) c.scene?.('overview', false);
+      }, on),
+  };
+}
+
+/**
+ * A checkpoint that returns to the same state: seek to `at`, the tour held on the overview,
+ * play `ms` measuring the median rAF interval, pause, seek to `at` again, sample after GC.
+ */
+export async function returnTo(page: Page, cdp: CDPSession, side: Side, at: number, ms: number): Promise<{ frameMs: number; sample: SoakSample }> {
+  const c = controls(page, side);
+  await c.pause();
+  await c.holdOverview(true);
+  await c.seek(at);
+  if (side === 'cockpit') await page.evaluate(() => window.cockpit!.idle());
+  await sleep(1000);
+  const since = await page.evaluate(() => performance.now());
+  await c.play();
+  await sleep(ms);
+  const frameMs = await page.evaluate((x) => (window as unknown as { __soak: { frameMs: (s: number) => number } }).__soak.frameMs(x), since);
+  await c.pause();
+  await c.seek(at);
+  if (side === 'cockpit') await page.evaluate(() => window.cockpit!.idle());
+  await sleep(500);
+  const sample = await sampleSoak(page, cdp);
+  await c.holdOverview(false);
+  return { frameMs, sample };
+}
+
+/**
+ * Warm-up: play until the data clock reaches the checkpoint time `at` and, on the cockpit,
+ * until the tour has shown every scene `cycles` times (its flights load the map's tiles and
+ * labels of each scene's view, its panels their charts: bounded caches that fill once).
+ */
+export async function warmUp(page: Page, side: Side, at: number, cycles: number): Promise<void> {
+  await controls(page, side).play();
+  for (;;) {
+    const w = await page.evaluate(() => {
+      const c = window.cockpit as unknown as { state(): { time: number }; tour?: () => { visited: string[] }; scenes?: () => { scenes: unknown[] } } | undefined;
+      if (!c) return { time: (window as unknown as { floor: { state(): { time: number } } }).floor.state().time, visits: 0, scenes: 0 };
+      return { time: c.state().time, visits: c.tour?.().visited.length ?? 0, scenes: c.scenes?.().scenes.length ?? 0 };
+    });
+    if (w.time >= at && (side === 'floor' || w.visits >= cycles * w.scenes)) return;
+    await sleep(1000);
+  }
+}
+
+interface SideRun {
+  side: Side;
+  samples: SoakSample[];
+  live: SoakSample[];
+  a: { frameMs: number; sample: SoakSample };
+  b: { frameMs: number; sample: SoakSample };
+  rssMB: number;
+  wallS: number;
+  errors: string[];
+}
+
 async function newPage(context: BrowserContext): Promise<{ page: Page; cdp: CDPSession; errors: string[] }> {
   const page = await context.newPage();
   page.setDefaultTimeout(120_000);
@@ -130,87 +214,125 @@ async function newPage(context: BrowserContext): Promise<{ page: Page; cdp: CDPS
   return { page, cdp: await context.newCDPSession(page), errors };
 }
 
-export async function soak(ctx: Ctx): Promise<ScenarioResult> {
-  const hours = 24;
-  const everyMs = ctx.quick ? 8000 : 15_000;
-  // quick: the same day on a smaller map (software WebGL draws it faster)
-  const viewport = ctx.quick ? { width: 960, height: 540 } : { width: 1920, height: 1080 };
-  const label = `soak (${WARMUP_H} h + ${hours} h of data at ${SPEED}×, all layers, tour, live feed)`;
-  // the flood story's city (small; the default story takes minutes to build in Node) at 60×
-  const live = await startLiveServer({ dist: ctx.builds.appDir, fixture: 'rainstorm-2021-07-20', port: 0, speed: 60, at: '2021-07-20T15:00:00+08:00', quiet: true });
-  const browser = await launch();
+interface Plan {
+  /** the checkpoint time: hours after START */
+  warmH: number;
+  /** the warm-up also lasts until the tour has shown every scene this many times */
+  cycles: number;
+  /** the tour's dwell per scene (s) */
+  dwell: number;
+  /** a second page on a live feed beside the replay (the full run; quick: none) */
+  live: boolean;
+  hours: number;
+  everyMs: number;
+  frameMs: number;
+  viewport: { width: number; height: number };
+}
+
+async function runSide(ctx: Ctx, side: Side, plan: Plan, liveBase: string | null): Promise<SideRun> {
+  const browser: Browser = await launch();
   try {
-    const replay = await newPage(await browser.newContext({ viewport, deviceScaleFactor: 1 }));
-    const feed = await newPage(await browser.newContext({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 1 }));
-    await replay.page.goto(cockpitUrl(ctx, { speed: SPEED, t: START, tour: 1, dwell: 6, layers: ALL_LAYERS.join(',') }, { allLayers: true }));
-    await waitCockpit(replay.page, 120_000);
-    await feed.page.goto(`${live.base}/?source=sse&url=/api/stream&layers=${ALL_LAYERS.join(',')}`);
-    await waitCockpit(feed.page, 120_000);
-    await replay.page.evaluate(() => window.cockpit!.play());
-    const warmEnd = START + WARMUP_H * 3600_000;
-    const end = warmEnd + hours * 3600_000;
-    const samples = { replay: [] as SoakSample[], live: [] as SoakSample[] };
-    const take = async () => {
-      samples.replay.push(await sampleSoak(replay.page, replay.cdp));
-      samples.live.push(await sampleSoak(feed.page, feed.cdp));
-    };
+    const main = await newPage(await browser.newContext({ viewport: plan.viewport, deviceScaleFactor: 1 }));
+    const C = START + plan.warmH * 3600_000;
+    const end = C + plan.hours * 3600_000;
+    if (side === 'cockpit') {
+      await main.page.goto(cockpitUrl(ctx, { speed: SPEED, t: START, tour: 1, dwell: plan.dwell, layers: ALL_LAYERS.join(',') }, { allLayers: true }));
+      await waitCockpit(main.page, 180_000);
+    } else {
+      // the floor's canvas is the viewport: it has no panels around its map
+      const size = { w: plan.viewport.width, h: plan.viewport.height };
+      await main.page.goto(floorUrl({ ...ctx, mapSize: size }, { timeline: '/mock-data/default.ndjson', t: START, layers: MIRRORED_LAYERS.join(','), lon: 113.66, lat: 34.76, zoom: 10.6 }));
+      await waitFloor(main.page, 180_000);
+    }
+    let feed: Awaited<ReturnType<typeof newPage>> | null = null;
+    if (liveBase) {
+      feed = await newPage(await browser.newContext({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 1 }));
+      await feed.page.goto(`${liveBase}/?source=sse&url=/api/stream&layers=${ALL_LAYERS.join(',')}`);
+      await waitCockpit(feed.page, 120_000);
+    }
+    const c = controls(main.page, side);
     const t0 = Date.now();
-    let first: { frameMs: number; sample: SoakSample } | null = null;
+    await warmUp(main.page, side, C, plan.cycles);
+    ctx.log(`  ${side}: warm-up ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const a = await returnTo(main.page, main.cdp, side, C, plan.frameMs);
+    const samples: SoakSample[] = [a.sample];
+    const live: SoakSample[] = [];
+    if (feed) live.push(await sampleSoak(feed.page, feed.cdp));
+    await c.play();
     let lastLog = 0;
     for (;;) {
-      await sleep(everyMs);
-      await take();
-      const t = samples.replay[samples.replay.length - 1].time;
-      if (!first && t >= warmEnd) first = await checkpoint(replay.page, replay.cdp, 10_000);
+      await sleep(plan.everyMs);
+      const s = await sampleSoak(main.page, main.cdp);
+      samples.push(s);
+      if (feed) live.push(await sampleSoak(feed.page, feed.cdp));
       if (Date.now() - lastLog > 60_000) {
         lastLog = Date.now();
-        const s = samples.replay[samples.replay.length - 1];
-        ctx.log(`  soak: ${((t - START) / 3600_000).toFixed(1)} h of data after ${((Date.now() - t0) / 1000).toFixed(0)} s; heap ${s.heapMB.toFixed(1)} MB, ${s.nodes} nodes, ${s.listeners} listeners, ${s.glBuffers} GL buffers`);
+        ctx.log(`  ${side}: ${((s.time - C) / 3600_000).toFixed(1)} h of data after ${((Date.now() - t0) / 1000).toFixed(0)} s; heap ${s.heapMB.toFixed(1)} MB, ${s.nodes} nodes, ${s.listeners} listeners, ${s.glBuffers} GL buffers`);
       }
-      if (t >= end) break;
-      if ([...replay.errors, ...feed.errors].includes('the page crashed')) throw new Error('soak: a page crashed');
-      if (Date.now() - t0 > 90 * 60_000) throw new Error(`soak: only ${((t - START) / 3600_000).toFixed(1)} h of data after 90 min`);
+      if (s.time >= end) break;
+      if ([...main.errors, ...(feed?.errors ?? [])].includes('the page crashed')) throw new Error(`soak: the ${side} page crashed`);
+      if (Date.now() - t0 > 90 * 60_000) throw new Error(`soak: the ${side} played only ${((s.time - C) / 3600_000).toFixed(1)} h of data in 90 min`);
     }
-    const lastCp = await checkpoint(replay.page, replay.cdp, 10_000);
-    await replay.page.evaluate(() => window.cockpit!.pause());
-    const frameStart = first!.frameMs;
-    const frameEnd = lastCp.frameMs;
-    // the replay page: its checkpoints (same scene); the trend of all samples is in the raw data
-    const gr = { ...growthBetween(first!.sample, lastCp.sample), from: samples.replay.findIndex((s) => s.time >= warmEnd) };
-    // the live page: warm-up is the same share of its samples
-    const liveWarm = samples.live[Math.min(samples.live.length - 1, gr.from)].wall;
-    const gl = growth(samples.live, (s) => s.wall >= liveWarm);
+    const b = await returnTo(main.page, main.cdp, side, C, plan.frameMs);
     const mem = await rendererMemory(browser);
-    const rows: Row[] = [];
-    const row = (metric: string, unit: string, v: number) => rows.push({ scenario: label, metric, unit, cockpit: v, floor: NaN, ratio: NaN, floorNote: 'N/A', rank: false });
-    const last = lastCp.sample;
-    row('replay: JS heap after GC, end', 'MB', last.heapMB);
-    row('replay: JS heap growth after warm-up', '%', gr.heap);
-    row('replay: DOM nodes growth', '%', gr.nodes);
-    row('replay: event listeners growth', '%', gr.listeners);
-    row('replay: WebGL buffers growth', '%', gr.glBuffers);
-    row('replay: WebGL textures growth', '%', gr.glTextures);
-    row('replay: frame time after warm-up', 'ms', frameStart);
-    row('replay: frame time at the end', 'ms', frameEnd);
-    row('replay: frame time end vs start', '%', ((frameEnd - frameStart) / frameStart) * 100);
-    row('live: JS heap growth', '%', gl.heap);
-    row('live: JS heap after GC, end', 'MB', samples.live[samples.live.length - 1].heapMB);
-    row('live: DOM nodes growth', '%', gl.nodes);
-    row('live: event listeners growth', '%', gl.listeners);
-    row('live: WebGL buffers growth', '%', gl.glBuffers);
-    row('renderer resident memory, end', 'MB', mem.rssMB);
-    const errs = [...replay.errors, ...feed.errors].filter((e) => !/GPU stall due to ReadPixels/.test(e));
-    if (errs.length) ctx.log(`  soak page errors (${errs.length}): ${errs.slice(0, 3).join(' | ').slice(0, 400)}`);
-    const wallS = (Date.now() - t0) / 1000;
-    ctx.log(`  soak: ${samples.replay.length} samples over ${wallS.toFixed(0)} s; replay heap ${gr.heap.toFixed(1)} %, nodes ${gr.nodes.toFixed(1)} %, listeners ${gr.listeners.toFixed(1)} %, GL buffers ${gr.glBuffers.toFixed(1)} %; frame ${frameStart.toFixed(0)} → ${frameEnd.toFixed(0)} ms; live heap ${gl.heap.toFixed(1)} %`);
-    return {
-      name: label,
-      rows,
-      notes: [`${samples.replay.length} samples per page over ${wallS.toFixed(0)} s of wall time; replay growth between the checkpoints after the warm-up and at the end (overview scene); live growth = median of the last 3 samples vs the first 3 after the warm-up; ${errs.length} page errors`],
-      raw: { samples, checkpoints: [first, lastCp], growth: { replay: gr, live: gl }, frameMs: { start: frameStart, end: frameEnd }, errors: errs.slice(0, 20) },
-    };
+    const errors = [...main.errors, ...(feed?.errors ?? [])].filter((e) => !/GPU stall due to ReadPixels/.test(e));
+    return { side, samples, live, a, b, rssMB: mem.rssMB, wallS: (Date.now() - t0) / 1000, errors };
   } finally {
     await browser.close().catch(() => {});
-    await live.close();
   }
+}
+
+export async function soak(ctx: Ctx): Promise<ScenarioResult> {
+  const plan: Plan = ctx.quick
+    ? { warmH: 0.5, cycles: 1, dwell: 2, hours: 0.5, everyMs: 4000, frameMs: 2500, live: false, viewport: { width: 960, height: 540 } }
+    : { warmH: 2, cycles: 2, dwell: 6, hours: 24, everyMs: 15_000, frameMs: 10_000, live: true, viewport: { width: 1920, height: 1080 } };
+  const label = `soak (${plan.hours} h of data at ${SPEED}× after ${plan.warmH} h of warm-up; cockpit: all layers, tour${plan.live ? ', live feed' : ''})`;
+  // the flood story's city (small; the default story takes minutes to build in Node) at 60×
+  const live = !plan.live ? null : await startLiveServer({ dist: ctx.builds.appDir, fixture: 'rainstorm-2021-07-20', port: 0, speed: 60, at: '2021-07-20T15:00:00+08:00', quiet: true });
+  const runs: Partial<Record<Side, SideRun>> = {};
+  try {
+    for (const side of order(0)) {
+      const r = await runSide(ctx, side, plan, side === 'cockpit' && live ? live.base : null);
+      runs[side] = r;
+      const g = growthBetween(r.a.sample, r.b.sample);
+      ctx.log(`  ${side}: ${r.samples.length} samples over ${r.wallS.toFixed(0)} s; A → B: heap ${r.a.sample.heapMB.toFixed(1)} → ${r.b.sample.heapMB.toFixed(1)} MB (${g.heap.toFixed(1)} %), nodes ${r.a.sample.nodes} → ${r.b.sample.nodes}, listeners ${r.a.sample.listeners} → ${r.b.sample.listeners}, GL buffers ${r.a.sample.glBuffers} → ${r.b.sample.glBuffers}, textures ${r.a.sample.glTextures} → ${r.b.sample.glTextures}; frame ${r.a.frameMs.toFixed(0)} → ${r.b.frameMs.toFixed(0)} ms`);
+      if (r.errors.length) ctx.log(`  ${side} page errors (${r.errors.length}): ${r.errors.slice(0, 3).join(' | ').slice(0, 400)}`);
+    }
+  } finally {
+    await live?.close();
+  }
+  const ck = runs.cockpit!;
+  const fl = runs.floor!;
+  const gc = growthBetween(ck.a.sample, ck.b.sample);
+  const gf = growthBetween(fl.a.sample, fl.b.sample);
+  const gl = growth(ck.live, () => true);
+  const frameDelta = (r: SideRun) => ((r.b.frameMs - r.a.frameMs) / r.a.frameMs) * 100;
+  const rows: Row[] = [];
+  const both = (metric: string, unit: string, c: number, f: number, rank = false) => rows.push({ scenario: label, metric, unit, cockpit: c, floor: f, ratio: f ? c / f : NaN, rank });
+  // growth in %: the difference is what matters (a ratio of two small percentages means nothing)
+  const pct = (metric: string, c: number, f: number) => rows.push({ scenario: label, metric, unit: '%', cockpit: c, floor: f, ratio: NaN });
+  const only = (metric: string, unit: string, v: number, note: string) => rows.push({ scenario: label, metric, unit, cockpit: v, floor: NaN, ratio: NaN, floorNote: note, rank: false });
+  both('JS heap after GC at checkpoint B', 'MB', ck.b.sample.heapMB, fl.b.sample.heapMB, true);
+  pct('JS heap growth A → B', gc.heap, gf.heap);
+  pct('DOM nodes growth A → B', gc.nodes, gf.nodes);
+  pct('event listeners growth A → B', gc.listeners, gf.listeners);
+  pct('live WebGL buffers growth A → B', gc.glBuffers, gf.glBuffers);
+  pct('live WebGL textures growth A → B', gc.glTextures, gf.glTextures);
+  both('frame time at A (median rAF interval)', 'ms', ck.a.frameMs, fl.a.frameMs, true);
+  both('frame time at B (median rAF interval)', 'ms', ck.b.frameMs, fl.b.frameMs, true);
+  pct('frame time B vs A', frameDelta(ck), frameDelta(fl));
+  both('renderer resident memory at the end', 'MB', ck.rssMB, fl.rssMB, true);
+  if (live) {
+    only('live page: JS heap growth (last 3 vs first 3 samples)', '%', gl.heap, 'N/A (no live feed)');
+    only('live page: DOM nodes growth', '%', gl.nodes, 'N/A');
+    only('live page: WebGL buffers growth', '%', gl.glBuffers, 'N/A');
+  }
+  return {
+    name: label,
+    rows,
+    notes: [
+      `cockpit ${ck.samples.length} samples over ${ck.wallS.toFixed(0)} s, floor ${fl.samples.length} over ${fl.wallS.toFixed(0)} s; checkpoints A (after warm-up) and B (after the day) hold the same data time and scene; page errors: cockpit ${ck.errors.length}, floor ${fl.errors.length}`,
+    ],
+    raw: { plan, start: START, runs, growth: { cockpit: gc, floor: gf, live: gl } },
+  };
 }

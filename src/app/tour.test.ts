@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Tour, type TourState } from './tour';
+import { Tour, VISITS_KEPT, type TourState } from './tour';
 
 describe('the auto-tour', () => {
   beforeEach(() => void vi.useFakeTimers());
@@ -40,6 +40,15 @@ describe('the auto-tour', () => {
     expect(shown).toEqual(['a', 'b', 'c', 'a']);
     expect(state().visited).toEqual(['a', 'b', 'c', 'a']);
     expect(state().focused).toBe(1);
+  });
+
+  it('remembers only the last scene visits (a wall tours for weeks)', () => {
+    const { tour, shown, state } = make();
+    tour.start();
+    vi.advanceTimersByTime(25_000 * 100); // 100 cycles of a, b, c
+    expect(shown.length).toBeGreaterThan(VISITS_KEPT * 2);
+    expect(state().visited).toHaveLength(VISITS_KEPT);
+    expect(state().visited).toEqual(shown.slice(-VISITS_KEPT));
   });
 
   it('holds while someone interacts and resumes after the idle time; every interaction restarts the wait', () => {

@@ -4,6 +4,9 @@
  * interacts and resumes after an idle time, and stops flying while the tab is hidden.
  * Timers are injected so the state machine is unit-tested without a browser.
  */
+/** how many scene visits the tour's state remembers */
+export const VISITS_KEPT = 100;
+
 export interface TourScene {
   id: string;
   /** seconds */
@@ -29,7 +32,7 @@ export interface TourState {
   /** why the tour is not moving: someone interacts, or the tab is hidden */
   paused: 'interaction' | 'hidden' | null;
   scene: string | null;
-  /** scene ids shown since the tour started, in order */
+  /** scene ids shown since the tour started, in order: the last VISITS_KEPT (a wall tours for weeks) */
   visited: string[];
   /** focus flights made (scene id: alert place) */
   focused: number;
@@ -84,7 +87,7 @@ export class Tour {
     const sc = scenes[this.index];
     this.deps.show(sc.id);
     const dwell = Math.max(1, sc.dwell) * 1000;
-    this.set({ scene: sc.id, visited: [...this.state.visited, sc.id], paused: null, nextAt: Date.now() + dwell });
+    this.set({ scene: sc.id, visited: [...this.state.visited.slice(1 - VISITS_KEPT), sc.id], paused: null, nextAt: Date.now() + dwell });
     if (sc.focus) {
       // after the scene's own flight has landed
       this.later(() => {
