@@ -4,7 +4,7 @@
  * constructor: count and retained-by-self bytes. A tool to explain a soak figure, not a
  * benchmark (snapshots stop the page for seconds).
  *
- *   npx tsx bench/soak-diff.ts [--hours 2] [--warm 0.5] [--cycles 2] [--dwell 6] [--no-build]
+ *   npx tsx bench/soak-diff.ts [--hours 2] [--warm 0.5] [--cycles 2] [--dwell 6] [--days 1] [--width 960 --height 540] [--no-build]
  */
 import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
@@ -22,6 +22,10 @@ const hours = arg('--hours', 2);
 const warm = arg('--warm', 0.5);
 const cycles = arg('--cycles', 2);
 const dwell = arg('--dwell', 6);
+/** days played after A; the diff is between the last two checkpoints (2: B after day 1 vs B2 after day 2) */
+const days = arg('--days', 1);
+const width = arg('--width', 960);
+const height = arg('--height', 540);
 
 async function snapshot(cdp: CDPSession): Promise<Map<string, { n: number; bytes: number }>> {
   const chunks: string[] = [];
@@ -53,7 +57,7 @@ async function main() {
   const ctx = { base: url } as Ctx;
   const browser = await launch();
   try {
-    const context = await browser.newContext({ viewport: { width: 960, height: 540 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
     page.on('pageerror', (e) => console.log('pageerror', e.message));
@@ -65,23 +69,30 @@ async function main() {
     const C = START + warm * 3600_000;
     await warmUp(page, 'cockpit', C, cycles);
     const a = await returnTo(page, cdp, 'cockpit', C, 5000);
-    const snapA = await snapshot(cdp);
-    console.log(`A: heap ${a.sample.heapMB.toFixed(1)} MB, nodes ${a.sample.nodes}, GL buffers ${a.sample.glBuffers}, textures ${a.sample.glTextures}`);
-    await page.evaluate(() => window.cockpit!.play());
-    while ((await page.evaluate(() => window.cockpit!.state().time)) < C + hours * 3600_000) await sleep(2000);
-    const b = await returnTo(page, cdp, 'cockpit', C, 5000);
-    const snapB = await snapshot(cdp);
-    console.log(`B: heap ${b.sample.heapMB.toFixed(1)} MB, nodes ${b.sample.nodes}, GL buffers ${b.sample.glBuffers}, textures ${b.sample.glTextures}`);
+    const line = (k: string, x: typeof a) => console.log(`${k}: heap ${x.sample.heapMB.toFixed(1)} MB, nodes ${x.sample.nodes}, listeners ${x.sample.listeners}, GL buffers ${x.sample.glBuffers}, textures ${x.sample.glTextures}, frame ${x.frameMs.toFixed(0)} ms`);
+    line('A', a);
+    let snapA = await snapshot(cdp);
+    let snapB = snapA;
+    for (let d = 1; d <= days; d++) {
+      await page.evaluate((t) => window.cockpit!.seek(t), C);
+      await page.evaluate(() => window.cockpit!.play());
+      const t0 = Date.now();
+      while ((await page.evaluate(() => window.cockpit!.state().time)) < C + hours * 3600_000) await sleep(2000);
+      const b = await returnTo(page, cdp, 'cockpit', C, 5000);
+      line(`B${d} (after ${d} × ${hours} h of data, ${((Date.now() - t0) / 1000).toFixed(0)} s)`, b);
+      snapA = snapB;
+      snapB = await snapshot(cdp);
+    }
     const rows = [...new Set([...snapA.keys(), ...snapB.keys()])].map((k) => {
       const x = snapA.get(k) ?? { n: 0, bytes: 0 };
       const y = snapB.get(k) ?? { n: 0, bytes: 0 };
       return { k, dn: y.n - x.n, db: y.bytes - x.bytes, n: y.n };
     });
     rows.sort((p, q) => q.db - p.db);
-    console.log('largest growth A → B by constructor (bytes, count):');
+    console.log(`largest growth between the last two checkpoints by constructor (bytes, count):`);
     for (const r of rows.slice(0, 30)) console.log(`  ${String(r.db).padStart(10)} B  ${String(r.dn).padStart(7)}  (${r.n})  ${r.k}`);
     rows.sort((p, q) => q.dn - p.dn);
-    console.log('largest growth A → B by count:');
+    console.log('largest growth between the last two checkpoints by count:');
     for (const r of rows.slice(0, 20)) console.log(`  ${String(r.dn).padStart(7)}  ${String(r.db).padStart(10)} B  (${r.n})  ${r.k}`);
     writeFileSync('/tmp/soak-diff.json', JSON.stringify(rows.slice(0, 500)));
   } finally {
