@@ -11,14 +11,17 @@
  * mirrored layers, in a fresh browser of its own (no tour, no live feed: it has neither).
  *
  * Each side: warm-up (play from 00:00 past the checkpoint time C = 02:00, quick 00:30, and on
- * the cockpit until the tour has shown every scene twice, quick once), then
- * checkpoint A, then 24 h of data played from C (quick: 30 min, and no live page) with samples every few seconds
- * (full GC, JS heap, DOM nodes, JS event listeners, live WebGL buffers and textures), then
- * checkpoint B. A checkpoint returns to the same state: seek to C, the tour held on the
- * overview scene (same layers, camera, panels), play 10 s (quick 5 s) measuring the median
- * rAF interval (frame time), pause, seek to C again, sample after GC. So A and B hold the same
- * data at the same data time and show the same scene: what the day leaked is B − A, and
- * the data's own growth (the storm fills the tables) cancels. Live page growth: the median of
+ * the cockpit until the tour has shown every scene twice, quick once), a checkpoint, then two
+ * days: 24 h of data played from C (quick: 15 min) with samples every few seconds (full GC, JS
+ * heap, DOM nodes, JS event listeners, live WebGL buffers and textures), each followed by a
+ * checkpoint. A checkpoint returns to the same state: seek to C, the tour held on the overview
+ * scene (same layers, camera, panels), play 10 s (quick 2.5 s) measuring the median rAF
+ * interval (frame time), pause, seek to C again, sample after GC. All checkpoints hold the same
+ * data at the same data time and show the same scene. The first day fills what is bounded
+ * (MapLibre's tile cache with the tiles of every place the tour flew to, compiled code): its
+ * growth is reported as "first day". The soak's figure is the second day, A → B: what a day
+ * adds once the cockpit has seen one, where a leak shows again and a filled cache does not.
+ * Live page growth: the median of
  * the last three samples against the first three after the warm-up.
  */
 import { launch, rendererMemory } from '../lib/browser';
@@ -193,6 +196,9 @@ interface SideRun {
   side: Side;
   samples: SoakSample[];
   live: SoakSample[];
+  /** checkpoint after the warm-up */
+  first: { frameMs: number; sample: SoakSample };
+  /** checkpoints after the last two days (A: the day before the last, or the warm-up) */
   a: { frameMs: number; sample: SoakSample };
   b: { frameMs: number; sample: SoakSample };
   rssMB: number;
@@ -221,6 +227,8 @@ interface Plan {
   cycles: number;
   /** the tour's dwell per scene (s) */
   dwell: number;
+  /** days of `hours` played from C, each followed by a checkpoint; growth is between the last two */
+  days: number;
   /** a second page on a live feed beside the replay (the full run; quick: none) */
   live: boolean;
   hours: number;
@@ -254,29 +262,36 @@ async function runSide(ctx: Ctx, side: Side, plan: Plan, liveBase: string | null
     const t0 = Date.now();
     await warmUp(main.page, side, C, plan.cycles);
     ctx.log(`  ${side}: warm-up ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    const a = await returnTo(main.page, main.cdp, side, C, plan.frameMs);
-    const samples: SoakSample[] = [a.sample];
+    // checkpoints: after the warm-up, then after each day of data played from C
+    const cps = [await returnTo(main.page, main.cdp, side, C, plan.frameMs)];
+    const samples: SoakSample[] = [cps[0].sample];
     const live: SoakSample[] = [];
     if (feed) live.push(await sampleSoak(feed.page, feed.cdp));
-    await c.play();
     let lastLog = 0;
-    for (;;) {
-      await sleep(plan.everyMs);
-      const s = await sampleSoak(main.page, main.cdp);
-      samples.push(s);
-      if (feed) live.push(await sampleSoak(feed.page, feed.cdp));
-      if (Date.now() - lastLog > 60_000) {
-        lastLog = Date.now();
-        ctx.log(`  ${side}: ${((s.time - C) / 3600_000).toFixed(1)} h of data after ${((Date.now() - t0) / 1000).toFixed(0)} s; heap ${s.heapMB.toFixed(1)} MB, ${s.nodes} nodes, ${s.listeners} listeners, ${s.glBuffers} GL buffers`);
+    for (let day = 1; day <= plan.days; day++) {
+      await c.seek(C);
+      await c.play();
+      for (;;) {
+        await sleep(plan.everyMs);
+        const s = await sampleSoak(main.page, main.cdp);
+        samples.push(s);
+        if (feed) live.push(await sampleSoak(feed.page, feed.cdp));
+        if (Date.now() - lastLog > 60_000) {
+          lastLog = Date.now();
+          ctx.log(`  ${side}: day ${day}, ${((s.time - C) / 3600_000).toFixed(1)} h of data after ${((Date.now() - t0) / 1000).toFixed(0)} s; heap ${s.heapMB.toFixed(1)} MB, ${s.nodes} nodes, ${s.listeners} listeners, ${s.glBuffers} GL buffers`);
+        }
+        if (s.time >= end) break;
+        if ([...main.errors, ...(feed?.errors ?? [])].includes('the page crashed')) throw new Error(`soak: the ${side} page crashed`);
+        if (Date.now() - t0 > 120 * 60_000) throw new Error(`soak: the ${side} played only ${((s.time - C) / 3600_000).toFixed(1)} h of data of day ${day} in 120 min`);
       }
-      if (s.time >= end) break;
-      if ([...main.errors, ...(feed?.errors ?? [])].includes('the page crashed')) throw new Error(`soak: the ${side} page crashed`);
-      if (Date.now() - t0 > 90 * 60_000) throw new Error(`soak: the ${side} played only ${((s.time - C) / 3600_000).toFixed(1)} h of data in 90 min`);
+      cps.push(await returnTo(main.page, main.cdp, side, C, plan.frameMs));
+      const [x, y] = [cps[cps.length - 2].sample, cps[cps.length - 1].sample];
+      ctx.log(`  ${side}: after day ${day}: heap ${x.heapMB.toFixed(1)} → ${y.heapMB.toFixed(1)} MB, GL buffers ${x.glBuffers} → ${y.glBuffers}, textures ${x.glTextures} → ${y.glTextures}, nodes ${x.nodes} → ${y.nodes}`);
     }
-    const b = await returnTo(main.page, main.cdp, side, C, plan.frameMs);
+    const [first, a, b] = [cps[0], cps[cps.length - 2], cps[cps.length - 1]];
     const mem = await rendererMemory(browser);
     const errors = [...main.errors, ...(feed?.errors ?? [])].filter((e) => !/GPU stall due to ReadPixels/.test(e));
-    return { side, samples, live, a, b, rssMB: mem.rssMB, wallS: (Date.now() - t0) / 1000, errors };
+    return { side, samples, live, first, a, b, rssMB: mem.rssMB, wallS: (Date.now() - t0) / 1000, errors };
   } finally {
     await browser.close().catch(() => {});
   }
@@ -284,9 +299,9 @@ async function runSide(ctx: Ctx, side: Side, plan: Plan, liveBase: string | null
 
 export async function soak(ctx: Ctx): Promise<ScenarioResult> {
   const plan: Plan = ctx.quick
-    ? { warmH: 0.5, cycles: 1, dwell: 2, hours: 0.5, everyMs: 4000, frameMs: 2500, live: false, viewport: { width: 960, height: 540 } }
-    : { warmH: 2, cycles: 2, dwell: 6, hours: 24, everyMs: 15_000, frameMs: 10_000, live: true, viewport: { width: 1920, height: 1080 } };
-  const label = `soak (${plan.hours} h of data at ${SPEED}× after ${plan.warmH} h of warm-up; cockpit: all layers, tour${plan.live ? ', live feed' : ''})`;
+    ? { warmH: 0.5, cycles: 1, dwell: 2, hours: 0.25, days: 2, everyMs: 4000, frameMs: 2500, live: false, viewport: { width: 960, height: 540 } }
+    : { warmH: 2, cycles: 2, dwell: 6, hours: 24, days: 2, everyMs: 15_000, frameMs: 10_000, live: true, viewport: { width: 1920, height: 1080 } };
+  const label = `soak (${plan.days} × ${plan.hours} h of data at ${SPEED}×; cockpit: all layers, tour${plan.live ? ', live feed' : ''})`;
   // the flood story's city (small; the default story takes minutes to build in Node) at 60×
   const live = !plan.live ? null : await startLiveServer({ dist: ctx.builds.appDir, fixture: 'rainstorm-2021-07-20', port: 0, speed: 60, at: '2021-07-20T15:00:00+08:00', quiet: true });
   const runs: Partial<Record<Side, SideRun>> = {};
@@ -312,7 +327,14 @@ export async function soak(ctx: Ctx): Promise<ScenarioResult> {
   // growth in %: the difference is what matters (a ratio of two small percentages means nothing)
   const pct = (metric: string, c: number, f: number) => rows.push({ scenario: label, metric, unit: '%', cockpit: c, floor: f, ratio: NaN });
   const only = (metric: string, unit: string, v: number, note: string) => rows.push({ scenario: label, metric, unit, cockpit: v, floor: NaN, ratio: NaN, floorNote: note, rank: false });
+  const g0c = growthBetween(ck.first.sample, ck.a.sample);
+  const g0f = growthBetween(fl.first.sample, fl.a.sample);
   both('JS heap after GC at checkpoint B', 'MB', ck.b.sample.heapMB, fl.b.sample.heapMB, true);
+  if (plan.days > 1) {
+    pct('first day (warm-up → A): JS heap growth', g0c.heap, g0f.heap);
+    pct('first day (warm-up → A): live WebGL buffers growth', g0c.glBuffers, g0f.glBuffers);
+    pct('first day (warm-up → A): live WebGL textures growth', g0c.glTextures, g0f.glTextures);
+  }
   pct('JS heap growth A → B', gc.heap, gf.heap);
   pct('DOM nodes growth A → B', gc.nodes, gf.nodes);
   pct('event listeners growth A → B', gc.listeners, gf.listeners);
@@ -331,7 +353,7 @@ export async function soak(ctx: Ctx): Promise<ScenarioResult> {
     name: label,
     rows,
     notes: [
-      `cockpit ${ck.samples.length} samples over ${ck.wallS.toFixed(0)} s, floor ${fl.samples.length} over ${fl.wallS.toFixed(0)} s; checkpoints A (after warm-up) and B (after the day) hold the same data time and scene; page errors: cockpit ${ck.errors.length}, floor ${fl.errors.length}`,
+      `cockpit ${ck.samples.length} samples over ${ck.wallS.toFixed(0)} s, floor ${fl.samples.length} over ${fl.wallS.toFixed(0)} s; checkpoints after the warm-up and after each day hold the same data time and scene; A → B = the last day; page errors: cockpit ${ck.errors.length}, floor ${fl.errors.length}`,
     ],
     raw: { plan, start: START, runs, growth: { cockpit: gc, floor: gf, live: gl } },
   };
