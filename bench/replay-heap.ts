@@ -42,7 +42,7 @@ async function main() {
     by.set(name, e);
   }
   const fileMB = statSync(file).size / 1e6;
-  console.log(`${parsed.log.messages.length} messages kept (file ${fileMB.toFixed(1)} MB); heap ${(total / 1e6).toFixed(1)} MB = ${(total / 1e6 / fileMB).toFixed(1)} × the file`);
+  console.log(`${parsed.log.length} messages kept (packed: ${(parsed.log.byteSize() / 1e6).toFixed(1)} MB) (file ${fileMB.toFixed(1)} MB); heap ${(total / 1e6).toFixed(1)} MB = ${(total / 1e6 / fileMB).toFixed(1)} × the file`);
   for (const [name, e] of [...by.entries()].sort((a, b) => b[1].bytes - a[1].bytes).slice(0, 12)) console.log(`  ${(e.bytes / 1e6).toFixed(1).padStart(7)} MB ${String(e.n).padStart(9)}  ${name}`);
 }
 

@@ -11,6 +11,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseTimeline } from '../src/data/replay/parse';
 import { ReplayLog } from '../src/data/replay/log';
+import type { Delta } from '../src/data/wire';
 import { fixturePath, largeFixture } from './lib/fixtures';
 import { nodeTopicRegistry } from './lib/topics-node';
 import { max, p50, p95, seeded } from './lib/stats';
@@ -30,7 +31,7 @@ export interface MicroResult {
   rawParseMs: number;
   /** parseTimeline: edge validation + sort check + keyframes */
   parseMs: number;
-  /** ReplayLog construction alone on the parsed messages (keyframe build) */
+  /** ReplayLog construction alone on the parsed messages (packing and keyframes) */
   keyframeMs: number;
   keyframes: number;
   seeksMs: number[];
@@ -78,10 +79,12 @@ export async function runReplayMicro(n: number, seeks: number, log: (s: string) 
     session.disconnect();
   }
 
+  let decoded: Delta[] | null = Array.from({ length: parsed.log.length }, (_, i) => parsed.log.message(i));
   t = performance.now();
-  let rebuilt: ReplayLog | null = new ReplayLog(parsed.log.messages);
+  let rebuilt: ReplayLog | null = ReplayLog.of(decoded);
   const keyframeMs = performance.now() - t;
   rebuilt = null;
+  decoded = null;
 
   const r = seeded(42);
   const logRef = parsed.log;

@@ -49,7 +49,7 @@ function randomLog(n: number, seed = 1): Delta[] {
 describe('ReplayLog', () => {
   it('state at any time equals replaying from the start (keyframes are invisible)', () => {
     const msgs = randomLog(5000);
-    const log = new ReplayLog(msgs, 100);
+    const log = ReplayLog.of(msgs, 100);
     expect(log.keyframes.length).toBeGreaterThan(10);
     for (const t of [0, 1000, 1001, 2500, 4000, log.end - 1, log.end, log.end + 10]) {
       const c = log.cursorAt(t);
@@ -61,7 +61,7 @@ describe('ReplayLog', () => {
 
   it('advancing a cursor forward equals seeking there', () => {
     const msgs = randomLog(3000, 7);
-    const log = new ReplayLog(msgs, 100);
+    const log = ReplayLog.of(msgs, 100);
     const c = log.cursorAt(log.start);
     let applied = 0;
     for (let t = log.start; t <= log.end; t += 137) applied += c.advanceTo(t).length;
@@ -72,7 +72,7 @@ describe('ReplayLog', () => {
   });
 
   it('snapshot lists every topic of the timeline, empty ones too', () => {
-    const log = new ReplayLog([delta('a', 1, 10, [['x', 1]]), delta('b', 1, 20, [['y', 2]])]);
+    const log = ReplayLog.of([delta('a', 1, 10, [['x', 1]]), delta('b', 1, 20, [['y', 2]])]);
     const snap = log.cursorAt(15).snapshot();
     expect(snap.map((d) => [d.topic, d.upsert.length, d.snapshot])).toEqual([
       ['a', 1, true],
@@ -81,14 +81,14 @@ describe('ReplayLog', () => {
   });
 
   it('sorts by time stably when the file is not in time order', () => {
-    const log = new ReplayLog([delta('a', 1, 20, [['x', 1]]), delta('b', 1, 10, [['y', 2]]), delta('a', 2, 20, [['x', 3]])]);
-    expect(log.messages.map((d) => `${d.topic}${d.seq}`)).toEqual(['b1', 'a1', 'a2']);
+    const log = ReplayLog.of([delta('a', 1, 20, [['x', 1]]), delta('b', 1, 10, [['y', 2]]), delta('a', 2, 20, [['x', 3]])]);
+    expect(Array.from({ length: log.length }, (_, i) => log.message(i)).map((d) => `${d.topic}${d.seq}`)).toEqual(['b1', 'a1', 'a2']);
     expect(plain(log.cursorAt(20).state).a).toEqual({ x: 3 });
   });
 
   it('keyframe spacing bounds seek work: ops between keyframes about the state size', () => {
     const msgs = randomLog(20000, 3);
-    const log = new ReplayLog(msgs, 500);
+    const log = ReplayLog.of(msgs, 500);
     for (let i = 1; i < log.keyframes.length; i++) {
       const span = log.keyframes[i].index - log.keyframes[i - 1].index;
       // at least 500 ops, each message is ≥ 2 ops: never more than ~500 messages apart (+ one time-group)

@@ -1,16 +1,17 @@
 /**
  * A replay log: the validated deltas of a timeline in time order, with keyframes.
  *
- * A keyframe is a copy of every topic's state (id → entity) after the first `index`
- * messages. Keyframes are taken whenever the entity operations applied since the last
- * one exceed the size of the state (at least KEYFRAME_MIN_OPS), so a seek costs about
- * one state copy plus at most that many operations, wherever it lands in the timeline,
- * and all keyframes together hold no more entries than the log has operations.
- *
- * Entities are immutable objects, so keyframes share them; only the maps are copied.
+ * The deltas are kept packed (UTF-8 JSON in byte chunks, times and topics in typed columns,
+ * `./packed.ts`) and decoded when a cursor passes them. A keyframe is the state of every
+ * topic (id → entity) after the first `index` messages, also packed (one JSON text). Keyframes
+ * are taken whenever the entity operations applied since the last one exceed
+ * KEYFRAME_STATE_FACTOR × the size of the state (at least KEYFRAME_MIN_OPS), so a seek costs
+ * one keyframe decode plus at most that many operations wherever it lands in the timeline,
+ * and all keyframes together hold about 1 / KEYFRAME_STATE_FACTOR of the log's entities.
  */
 import type { Delta, Entity } from '../wire';
 import type { HistorySeries } from '../source';
+import { PackedDeltas } from './packed';
 
 export type TopicState = Map<string, Entity>;
 export interface State {
@@ -24,10 +25,13 @@ export interface Keyframe {
   index: number;
   /** data time of the last message applied (or -Infinity for the empty start) */
   t: number;
-  state: State;
+  /** the state, packed: JSON of [[topic, seq, entities[]], …] */
+  packed: string;
 }
 
 export const KEYFRAME_MIN_OPS = 2_000;
+/** operations between keyframes, in units of the state's size: seek work vs keyframe memory */
+export const KEYFRAME_STATE_FACTOR = 4;
 
 export function emptyState(): State {
   return { topics: new Map(), seqs: new Map() };
@@ -59,57 +63,149 @@ function stateSize(s: State): number {
   return n;
 }
 
+function packState(s: State): string {
+  const out: [string, number, Entity[]][] = [];
+  for (const [topic, m] of s.topics) out.push([topic, s.seqs.get(topic) ?? -1, [...m.values()]]);
+  return JSON.stringify(out);
+}
+
+function unpackState(packed: string): State {
+  const s = emptyState();
+  for (const [topic, seq, entities] of JSON.parse(packed) as [string, number, Entity[]][]) {
+    const m: TopicState = new Map();
+    for (const e of entities) m.set(e.id, e);
+    s.topics.set(topic, m);
+    if (seq >= 0) s.seqs.set(topic, seq);
+  }
+  return s;
+}
+
+/** Takes keyframes while the messages of a time-ordered log are applied one by one. */
+class KeyframeMaker {
+  readonly keyframes: Keyframe[] = [{ index: 0, t: -Infinity, packed: '[]' }];
+  private readonly state = emptyState();
+  private ops = 0;
+  private n = 0;
+  private lastT = -Infinity;
+
+  constructor(private readonly minOps: number) {}
+
+  /** Applies the next message (time ≥ the previous one's). */
+  add(d: Delta): void {
+    // keyframes sit between messages of different times, so that "state at t" never needs
+    // to undo part of a keyframe
+    if (d.t > this.lastT) this.maybeKeyframe();
+    this.ops += applyDelta(this.state, d);
+    this.n++;
+    this.lastT = d.t;
+  }
+
+  finish(): Keyframe[] {
+    this.maybeKeyframe();
+    return this.keyframes;
+  }
+
+  private maybeKeyframe(): void {
+    if (this.n === 0 || this.ops < this.minOps) return;
+    if (this.ops < KEYFRAME_STATE_FACTOR * stateSize(this.state)) return;
+    this.keyframes.push({ index: this.n, t: this.lastT, packed: packState(this.state) });
+    this.ops = 0;
+  }
+}
+
+/**
+ * Builds a ReplayLog from validated deltas as they arrive (the timeline's parse): packs each
+ * and, while they come in time order, takes keyframes on the way, so a delta object lives
+ * only until the next one. A file out of time order is sorted (stably) at the end and its
+ * keyframes taken then.
+ */
+export class ReplayLogBuilder {
+  private packed = new PackedDeltas();
+  private keyframes: KeyframeMaker | null;
+  private lastT = -Infinity;
+
+  constructor(private readonly minOps = KEYFRAME_MIN_OPS) {
+    this.keyframes = new KeyframeMaker(minOps);
+  }
+
+  add(d: Delta): void {
+    if (d.t < this.lastT) this.keyframes = null; // out of order: sort and key at the end
+    else this.lastT = d.t;
+    this.keyframes?.add(d);
+    this.packed.push(d);
+  }
+
+  get length(): number {
+    return this.packed.length;
+  }
+
+  finish(): ReplayLog {
+    let packed = this.packed;
+    let keyframes: Keyframe[];
+    if (this.keyframes) keyframes = this.keyframes.finish();
+    else {
+      // stable sort by time: per-topic order is preserved (the edge checked it)
+      const order = Array.from({ length: packed.length }, (_, i) => i).sort((a, b) => packed.t(a) - packed.t(b) || a - b);
+      packed = packed.reorder(order);
+      const maker = new KeyframeMaker(this.minOps);
+      for (let i = 0; i < packed.length; i++) maker.add(packed.get(i));
+      keyframes = maker.finish();
+    }
+    this.packed = new PackedDeltas();
+    return new ReplayLog(packed, keyframes);
+  }
+}
+
 export class ReplayLog {
-  readonly messages: Delta[];
-  readonly keyframes: Keyframe[] = [];
+  readonly keyframes: readonly Keyframe[];
   readonly topics: string[];
   readonly start: number;
   readonly end: number;
 
-  /** `messages` must be validated deltas; they are sorted by time here (stable). */
-  constructor(messages: Delta[], minOps = KEYFRAME_MIN_OPS) {
-    // stable sort by time: per-topic order is preserved (the edge checked it)
-    let sorted = true;
-    for (let i = 1; i < messages.length; i++) {
-      if (messages[i].t < messages[i - 1].t) {
-        sorted = false;
-        break;
-      }
-    }
-    this.messages = sorted ? messages : messages.map((d, i) => [d, i] as const).sort((a, b) => a[0].t - b[0].t || a[1] - b[1]).map((x) => x[0]);
-    const topics = new Set<string>();
-    for (const d of this.messages) topics.add(d.topic);
-    this.topics = [...topics].sort();
-    this.start = this.messages.length ? this.messages[0].t : 0;
-    this.end = this.messages.length ? this.messages[this.messages.length - 1].t : 0;
-    this.buildKeyframes(minOps);
+  /** A log of `messages` (validated deltas, sorted here by time, stably). */
+  static of(messages: Iterable<Delta>, minOps = KEYFRAME_MIN_OPS): ReplayLog {
+    const b = new ReplayLogBuilder(minOps);
+    for (const d of messages) b.add(d);
+    return b.finish();
   }
 
-  private buildKeyframes(minOps: number): void {
-    const s = emptyState();
-    this.keyframes.push({ index: 0, t: -Infinity, state: copyState(s) });
-    let ops = 0;
-    const n = this.messages.length;
-    for (let i = 0; i < n; i++) {
-      const d = this.messages[i];
-      ops += applyDelta(s, d);
-      // keyframes sit between messages of different times, so that "state at t" never
-      // needs to undo part of a keyframe
-      const next = i + 1 < n ? this.messages[i + 1].t : Infinity;
-      if (next > d.t && ops >= Math.max(minOps, stateSize(s))) {
-        this.keyframes.push({ index: i + 1, t: d.t, state: copyState(s) });
-        ops = 0;
-      }
-    }
+  constructor(
+    private readonly packed: PackedDeltas,
+    keyframes: readonly Keyframe[],
+  ) {
+    this.keyframes = keyframes;
+    this.topics = [...packed.topics()].sort();
+    this.start = packed.length ? packed.t(0) : 0;
+    this.end = packed.length ? packed.t(packed.length - 1) : 0;
+  }
+
+  /** Number of messages. */
+  get length(): number {
+    return this.packed.length;
+  }
+
+  /** Message i (decoded: a fresh object). */
+  message(i: number): Delta {
+    return this.packed.get(i);
+  }
+
+  /** Bytes the packed messages and keyframes hold. */
+  byteSize(): number {
+    return this.packed.byteSize() + this.keyframes.reduce((n, k) => n + k.packed.length, 0);
+  }
+
+  /** Data time of message i (not decoded). */
+  timeOf(i: number): number {
+    return this.packed.t(i);
   }
 
   /** Index of the first message with time > t (i.e. how many messages are at or before t). */
   indexAfter(t: number): number {
     let lo = 0;
-    let hi = this.messages.length;
+    let hi = this.packed.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.messages[mid].t <= t) lo = mid + 1;
+      if (this.packed.t(mid) <= t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -136,10 +232,10 @@ export class ReplayLog {
     const values: Record<string, (number | null)[]> = {};
     for (const f of fields) values[f] = [];
     const i0 = from === -Infinity ? 0 : this.indexAfter(from - 1);
-    for (let i = i0; i < this.messages.length; i++) {
-      const d = this.messages[i];
-      if (d.t > to) break;
-      if (d.topic !== topic) continue;
+    for (let i = i0; i < this.packed.length; i++) {
+      if (this.packed.t(i) > to) break;
+      if (this.packed.topic(i) !== topic) continue;
+      const d = this.packed.get(i);
       let e: Entity | undefined;
       for (const u of d.upsert) if (u.id === id) e = u;
       const gone = !e && (d.delete.includes(id) || d.snapshot);
@@ -157,7 +253,7 @@ export class ReplayLog {
   cursorAt(t: number): Cursor {
     const target = this.indexAfter(t);
     const k = this.keyframeBefore(target);
-    const cursor = new Cursor(this, copyState(k.state), k.index, k.t);
+    const cursor = new Cursor(this, unpackState(k.packed), k.index, k.t);
     cursor.advanceTo(t);
     return cursor;
   }
@@ -175,9 +271,9 @@ export class Cursor {
   /** Applies the messages in (this.t, t] and returns them. t must be ≥ this.t. */
   advanceTo(t: number): Delta[] {
     const out: Delta[] = [];
-    const msgs = this.log.messages;
-    while (this.index < msgs.length && msgs[this.index].t <= t) {
-      const d = msgs[this.index++];
+    const log = this.log;
+    while (this.index < log.length && log.timeOf(this.index) <= t) {
+      const d = log.message(this.index++);
       applyDelta(this.state, d);
       out.push(d);
     }

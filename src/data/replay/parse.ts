@@ -7,7 +7,7 @@ import { Edge, type TopicCounts } from '../edge';
 import type { TopicRegistry } from '../topics';
 import type { Delta, Reject } from '../wire';
 import type { TimelineEvent, TimelineInfo } from '../source';
-import { ReplayLog } from './log';
+import { ReplayLogBuilder, type ReplayLog } from './log';
 
 export interface ParseProgress {
   lines: number;
@@ -31,7 +31,8 @@ export async function parseTimeline(
   onReject?: (r: Reject) => void,
 ): Promise<ParsedTimeline> {
   const edge = new Edge(topics, { monotonicTime: true });
-  const deltas: Delta[] = [];
+  const builder = new ReplayLogBuilder();
+  const events: TimelineEvent[] = [];
   const rejects: Reject[] = [];
   let read = 0;
   let bytes = 0;
@@ -44,7 +45,8 @@ export async function parseTimeline(
     read++;
     const r = edge.acceptText(text, { line: counter });
     if (r.ok) {
-      deltas.push(r.delta);
+      builder.add(r.delta);
+      if (r.delta.topic === 'events') collectEvents(r.delta, events);
       accepted++;
     } else {
       rejected++;
@@ -54,24 +56,9 @@ export async function parseTimeline(
     if (onProgress && (read & 4095) === 0) onProgress({ lines: read, bytes });
   }
   onProgress?.({ lines: read, bytes });
-  const log = new ReplayLog(deltas);
-  const events: TimelineEvent[] = [];
-  for (const d of log.messages) {
-    if (d.topic !== 'events') continue;
-    for (const e of d.upsert) {
-      events.push({
-        id: e.id,
-        t: d.t,
-        title: String(e.title ?? e.id),
-        title_en: typeof e.title_en === 'string' ? e.title_en : undefined,
-        level: (e.level as TimelineEvent['level']) ?? 'info',
-        lon: e.lon,
-        lat: e.lat,
-        ref_topic: typeof e.ref_topic === 'string' ? e.ref_topic : undefined,
-        ref_id: typeof e.ref_id === 'string' ? e.ref_id : undefined,
-      });
-    }
-  }
+  const log = builder.finish();
+  // in time order, as the log (a stable sort: a file out of time order is sorted there too)
+  events.sort((a, b) => a.t - b.t);
   return {
     log,
     info: {
@@ -87,6 +74,22 @@ export async function parseTimeline(
     counts: edge.snapshotCounts(),
     rejects,
   };
+}
+
+function collectEvents(d: Delta, out: TimelineEvent[]): void {
+  for (const e of d.upsert) {
+    out.push({
+      id: e.id,
+      t: d.t,
+      title: String(e.title ?? e.id),
+      title_en: typeof e.title_en === 'string' ? e.title_en : undefined,
+      level: (e.level as TimelineEvent['level']) ?? 'info',
+      lon: e.lon,
+      lat: e.lat,
+      ref_topic: typeof e.ref_topic === 'string' ? e.ref_topic : undefined,
+      ref_id: typeof e.ref_id === 'string' ? e.ref_id : undefined,
+    });
+  }
 }
 
 /** Splits a string into numbered lines (tests and small inline timelines). */
