@@ -5,6 +5,11 @@
  * benchmark (snapshots stop the page for seconds).
  *
  *   npx tsx bench/soak-diff.ts [--hours 2] [--warm 0.5] [--cycles 2] [--dwell 6] [--days 1] [--width 960 --height 540] [--no-build]
+ *
+ * At each checkpoint it also prints the live WebGL objects by the script chunk that created
+ * them (deckgl, maplibre, CloseUp = three.js …) and MapLibre's tiles per source (in view and
+ * in its out-of-view cache), reached through React's DevTools hook (SOAK_INIT stands in for
+ * DevTools, as in e2e/faults.e2e.ts): the production build carries no hook of its own.
  */
 import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
@@ -26,6 +31,23 @@ const dwell = arg('--dwell', 6);
 const days = arg('--days', 1);
 const width = arg('--width', 960);
 const height = arg('--height', 540);
+
+type GlInfo = { by: Record<string, number>; tiles: Record<string, { inView: number; cached: number; max: number }> };
+
+async function glInfo(page: import('playwright-core').Page): Promise<GlInfo> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __soak: { by: Record<string, number>; map: () => { style: { tileManagers: Record<string, { _inViewTiles: { getAllTiles(): unknown[] }; _outOfViewCache: { order: unknown[]; max: number } }> } } | null } };
+    const tiles: GlInfo['tiles'] = {};
+    const map = w.__soak.map();
+    for (const [id, tm] of Object.entries(map?.style.tileManagers ?? {})) tiles[id] = { inView: tm._inViewTiles.getAllTiles().length, cached: tm._outOfViewCache.order.length, max: tm._outOfViewCache.max };
+    return { by: { ...w.__soak.by }, tiles };
+  });
+}
+
+function printGl(g: GlInfo): void {
+  console.log('  live GL objects by creating chunk: ' + Object.entries(g.by).filter(([, n]) => n).sort().map(([k, n]) => `${k} ${n}`).join(', '));
+  console.log('  MapLibre tiles (in view + cached / cache bound): ' + Object.entries(g.tiles).map(([id, t]) => `${id} ${t.inView}+${t.cached}/${t.max}`).join(', '));
+}
 
 async function snapshot(cdp: CDPSession): Promise<Map<string, { n: number; bytes: number }>> {
   const chunks: string[] = [];
@@ -61,6 +83,7 @@ async function main() {
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
     page.on('pageerror', (e) => console.log('pageerror', e.message));
+    await page.addInitScript('self.__soakAttribute = true;');
     await page.addInitScript(SOAK_INIT);
     const layers = ['districts', 'communities', 'parking', 'buildings', 'flood3d', 'waterlogging', 'ambulances'];
     await page.goto(cockpitUrl(ctx, { speed: 600, t: START, tour: 1, dwell, layers: layers.join(',') }, { allLayers: true }));
@@ -69,8 +92,13 @@ async function main() {
     const C = START + warm * 3600_000;
     await warmUp(page, 'cockpit', C, cycles);
     const a = await returnTo(page, cdp, 'cockpit', C, 5000);
-    const line = (k: string, x: typeof a) => console.log(`${k}: heap ${x.sample.heapMB.toFixed(1)} MB, nodes ${x.sample.nodes}, listeners ${x.sample.listeners}, GL buffers ${x.sample.glBuffers}, textures ${x.sample.glTextures}, frame ${x.frameMs.toFixed(0)} ms`);
+    const line = (k: string, x: typeof a) => {
+      console.log(`${k}: heap ${x.sample.heapMB.toFixed(1)} MB, nodes ${x.sample.nodes}, listeners ${x.sample.listeners}, GL buffers ${x.sample.glBuffers}, textures ${x.sample.glTextures}, vertex arrays ${x.sample.glVertexArrays}, frame ${x.frameMs.toFixed(0)} ms`);
+      const u = x.uncached;
+      if (u) console.log(`  with MapLibre's out-of-view tile cache emptied (it held ${JSON.stringify(x.tilesCached)}): heap ${u.heapMB.toFixed(1)} MB, GL buffers ${u.glBuffers}, textures ${u.glTextures}, vertex arrays ${u.glVertexArrays}`);
+    };
     line('A', a);
+    printGl(await glInfo(page));
     let snapA = await snapshot(cdp);
     let snapB = snapA;
     for (let d = 1; d <= days; d++) {
@@ -80,6 +108,7 @@ async function main() {
       while ((await page.evaluate(() => window.cockpit!.state().time)) < C + hours * 3600_000) await sleep(2000);
       const b = await returnTo(page, cdp, 'cockpit', C, 5000);
       line(`B${d} (after ${d} × ${hours} h of data, ${((Date.now() - t0) / 1000).toFixed(0)} s)`, b);
+      printGl(await glInfo(page));
       snapA = snapB;
       snapB = await snapshot(cdp);
     }

@@ -57,12 +57,14 @@ describe('soak (short)', () => {
     const b = await pass();
     const g = growthBetween(a.sample, b.sample);
     const hours = (END - START) / 3600_000;
-    console.log(`soak (short): 3 passes over ${hours.toFixed(1)} h of data in ${((Date.now() - t0) / 1000).toFixed(0)} s; pass 2 → 3: heap ${a.sample.heapMB.toFixed(1)} → ${b.sample.heapMB.toFixed(1)} MB (${g.heap.toFixed(1)} %), nodes ${a.sample.nodes} → ${b.sample.nodes}, listeners ${a.sample.listeners} → ${b.sample.listeners}, GL buffers ${a.sample.glBuffers} → ${b.sample.glBuffers}; frame ${a.frameMs.toFixed(0)} → ${b.frameMs.toFixed(0)} ms`);
+    console.log(`soak (short): 3 passes over ${hours.toFixed(1)} h of data in ${((Date.now() - t0) / 1000).toFixed(0)} s; pass 2 → 3: heap ${a.sample.heapMB.toFixed(1)} → ${b.sample.heapMB.toFixed(1)} MB (${g.heap.toFixed(1)} %), nodes ${a.sample.nodes} → ${b.sample.nodes}, listeners ${a.sample.listeners} → ${b.sample.listeners}, GL buffers ${a.sample.glBuffers} → ${b.sample.glBuffers}, textures ${a.sample.glTextures} → ${b.sample.glTextures}, vertex arrays ${a.sample.glVertexArrays} → ${b.sample.glVertexArrays}; frame ${a.frameMs.toFixed(0)} → ${b.frameMs.toFixed(0)} ms`);
     expect(samples.length).toBeGreaterThan(2); // sampled while the passes played
     expect(g.heap).toBeLessThan(BOUND_PCT);
     expect(g.nodes).toBeLessThan(BOUND_PCT);
     expect(g.listeners).toBeLessThan(BOUND_PCT);
     expect(g.glBuffers).toBeLessThan(BOUND_PCT);
+    expect(g.glTextures).toBeLessThan(BOUND_PCT);
+    expect(g.glVertexArrays).toBeLessThan(BOUND_PCT);
     expect(Math.max(...samples.map((s) => s.glBuffers))).toBeLessThan(a.sample.glBuffers * 3 + 200);
     expect(errors.filter((e) => !/GPU stall due to ReadPixels/.test(e))).toEqual([]);
     await page.context().close();

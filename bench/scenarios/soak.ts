@@ -38,20 +38,79 @@ const ALL_LAYERS = readdirSync(join(ROOT, 'layers')).filter((d) => existsSync(jo
 
 export const SOAK_INIT = `(() => {
   const gl = { buffers: 0, textures: 0 };
+  // opt-in (self.__soakAttribute set by an earlier init script): live GL objects by the script
+  // chunk that created them (deckgl-*, maplibre-*, CloseUp-* …), from the creating call's stack
+  const by = self.__soakAttribute ? {} : null;
+  const chunkOf = () => {
+    const m = /\\/assets\\/([A-Za-z.]+(?:-[A-Za-z]+)*?)-[\\w-]{8}\\.js/.exec(new Error().stack || '');
+    return m ? m[1] : 'other';
+  };
+  // live = created − deleted − garbage-collected: a WebGL object whose wrapper is collected is
+  // deleted by the browser (WebGL spec), and libraries do drop some without deleteX (luma.gl's
+  // Model.setBufferLayout replaces its vertex array so); the registry counts those as gone
+  const gone = new FinalizationRegistry(([key, k]) => { gl[key]--; if (k) by[k]--; });
   for (const C of [self.WebGLRenderingContext, self.WebGL2RenderingContext]) {
     if (!C) continue;
     const P = C.prototype;
-    for (const [create, del, key] of [['createBuffer', 'deleteBuffer', 'buffers'], ['createTexture', 'deleteTexture', 'textures']]) {
+    for (const [create, del, key] of [['createBuffer', 'deleteBuffer', 'buffers'], ['createTexture', 'deleteTexture', 'textures'], ['createVertexArray', 'deleteVertexArray', 'vertexArrays']]) {
       const c = P[create], d = P[del];
-      P[create] = function () { const o = c.call(this); if (o) gl[key]++; return o; };
-      P[del] = function (o) { if (o && !o.__soakDeleted) { o.__soakDeleted = true; gl[key]--; } return d.call(this, o); };
+      if (!c) continue;
+      if (!(key in gl)) gl[key] = 0;
+      P[create] = function () {
+        const o = c.apply(this, arguments);
+        if (o) {
+          const k = by ? key + ' ' + chunkOf() : null;
+          gl[key]++;
+          if (k) by[k] = (by[k] || 0) + 1;
+          o.__soakBy = k;
+          gone.register(o, [key, k], o);
+        }
+        return o;
+      };
+      P[del] = function (o) {
+        if (o && !o.__soakDeleted && gone.unregister(o)) { o.__soakDeleted = true; gl[key]--; if (o.__soakBy) by[o.__soakBy]--; }
+        return d.apply(this, arguments);
+      };
     }
   }
+  // a stand-in for React DevTools (as in e2e/faults.e2e.ts) that keeps the last committed fiber
+  // root: the way to the desk's MapLibre map, whose tiles the checkpoints count and whose
+  // out-of-view tile cache they empty; the production build carries no hook of its own
+  let fiberRoot = null;
+  self.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true, isDisabled: false, renderers: new Map(), inject: () => 1, checkDCE() {},
+    onScheduleFiberRoot() {}, onCommitFiberRoot(_id, root) { fiberRoot = root; },
+    onCommitFiberUnmount() {}, onPostCommitFiberRoot() {}, setStrictMode() {},
+  };
+  const map = () => {
+    const stack = fiberRoot ? [fiberRoot.current] : [];
+    while (stack.length) {
+      const f = stack.pop();
+      const m = f.memoizedProps && f.memoizedProps.desk && f.memoizedProps.desk.map;
+      if (m) return m;
+      if (f.sibling) stack.push(f.sibling);
+      if (f.child) stack.push(f.child);
+    }
+    return null;
+  };
   const frames = [];
   const tick = (t) => { frames.push(t); if (frames.length > 4000) frames.splice(0, 2000); requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
   self.__soak = {
     gl,
+    by,
+    map,
+    /** empties MapLibre's out-of-view tile caches (what TileManager.clearTiles does to them);
+     *  returns the tiles they held per source */
+    dropTileCache() {
+      const m = map();
+      const held = {};
+      for (const [id, tm] of Object.entries(m ? m.style.tileManagers : {})) {
+        held[id] = tm._outOfViewCache.order.length;
+        tm._outOfViewCache.reset();
+      }
+      return held;
+    },
     frameMs(since) {
       const f = frames.filter((t) => t >= since);
       const d = f.slice(1).map((t, i) => t - f[i]).sort((a, b) => a - b);
@@ -68,18 +127,24 @@ export interface SoakSample {
   listeners: number;
   glBuffers: number;
   glTextures: number;
+  glVertexArrays: number;
 }
 
 export async function sampleSoak(page: Page, cdp: CDPSession): Promise<SoakSample> {
-  await cdp.send('HeapProfiler.collectGarbage');
+  // two full GCs with a pause after each: finalisers (GL objects collected, see SOAK_INIT) run
+  // as tasks after a GC, and what they release can be collected by the next
+  for (let i = 0; i < 2; i++) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  }
   const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   const d = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
   const p = await page.evaluate(() => {
-    const w = window as unknown as { __soak: { gl: { buffers: number; textures: number } } };
+    const w = window as unknown as { __soak: { gl: { buffers: number; textures: number; vertexArrays?: number } } };
     const f = (window as unknown as { floor?: { state(): { time: number } } }).floor;
     return { time: window.cockpit?.state().time ?? f?.state().time ?? NaN, ...w.__soak.gl };
   });
-  return { wall: Date.now(), time: p.time, heapMB: h.usedSize / 1e6, nodes: d.nodes, listeners: d.jsEventListeners, glBuffers: p.buffers, glTextures: p.textures };
+  return { wall: Date.now(), time: p.time, heapMB: h.usedSize / 1e6, nodes: d.nodes, listeners: d.jsEventListeners, glBuffers: p.buffers, glTextures: p.textures, glVertexArrays: p.vertexArrays ?? 0 };
 }
 
 const med = (xs: number[]) => {
@@ -88,7 +153,7 @@ const med = (xs: number[]) => {
 };
 
 /** Growth in % of each measure: the last three samples against the first three after the warm-up. */
-export function growth(samples: SoakSample[], warmEnd: (s: SoakSample) => boolean): Record<'heap' | 'nodes' | 'listeners' | 'glBuffers' | 'glTextures', number> & { from: number; to: number } {
+export function growth(samples: SoakSample[], warmEnd: (s: SoakSample) => boolean): Record<'heap' | 'nodes' | 'listeners' | 'glBuffers' | 'glTextures' | 'glVertexArrays', number> & { from: number; to: number } {
   const i = Math.max(0, samples.findIndex(warmEnd));
   const head = samples.slice(i, i + 3);
   const tail = samples.slice(-3);
@@ -97,7 +162,7 @@ export function growth(samples: SoakSample[], warmEnd: (s: SoakSample) => boolea
     const b = med(tail.map((s) => s[k]));
     return a ? ((b - a) / a) * 100 : b === 0 ? 0 : Infinity;
   };
-  return { heap: g('heapMB'), nodes: g('nodes'), listeners: g('listeners'), glBuffers: g('glBuffers'), glTextures: g('glTextures'), from: i, to: samples.length - 1 };
+  return { heap: g('heapMB'), nodes: g('nodes'), listeners: g('listeners'), glBuffers: g('glBuffers'), glTextures: g('glTextures'), glVertexArrays: g('glVertexArrays'), from: i, to: samples.length - 1 };
 }
 
 /**
@@ -120,9 +185,9 @@ export async function checkpoint(page: Page, cdp: CDPSession, ms: number): Promi
 }
 
 /** Growth in % from one sample to another. */
-export function growthBetween(a: SoakSample, b: SoakSample): Record<'heap' | 'nodes' | 'listeners' | 'glBuffers' | 'glTextures', number> {
+export function growthBetween(a: SoakSample, b: SoakSample): Record<'heap' | 'nodes' | 'listeners' | 'glBuffers' | 'glTextures' | 'glVertexArrays', number> {
   const g = (x: number, y: number) => (x ? ((y - x) / x) * 100 : y === 0 ? 0 : Infinity);
-  return { heap: g(a.heapMB, b.heapMB), nodes: g(a.nodes, b.nodes), listeners: g(a.listeners, b.listeners), glBuffers: g(a.glBuffers, b.glBuffers), glTextures: g(a.glTextures, b.glTextures) };
+  return { heap: g(a.heapMB, b.heapMB), nodes: g(a.nodes, b.nodes), listeners: g(a.listeners, b.listeners), glBuffers: g(a.glBuffers, b.glBuffers), glTextures: g(a.glTextures, b.glTextures), glVertexArrays: g(a.glVertexArrays, b.glVertexArrays) };
 }
 
 type Controls = { seek(t: number): unknown; play(): unknown; pause(): unknown; holdOverview(on: boolean): unknown };
@@ -154,7 +219,16 @@ function controls(page: Page, side: Side): Controls {
  * A checkpoint that returns to the same state: seek to `at`, the tour held on the overview,
  * play `ms` measuring the median rAF interval, pause, seek to `at` again, sample after GC.
  */
-export async function returnTo(page: Page, cdp: CDPSession, side: Side, at: number, ms: number): Promise<{ frameMs: number; sample: SoakSample }> {
+export interface Checkpoint {
+  frameMs: number;
+  sample: SoakSample;
+  /** the cockpit: sampled again after MapLibre's out-of-view tile cache was emptied */
+  uncached?: SoakSample;
+  /** the cockpit: tiles that cache held per source */
+  tilesCached?: Record<string, number>;
+}
+
+export async function returnTo(page: Page, cdp: CDPSession, side: Side, at: number, ms: number): Promise<Checkpoint> {
   const c = controls(page, side);
   await c.pause();
   await c.holdOverview(true);
@@ -170,8 +244,17 @@ export async function returnTo(page: Page, cdp: CDPSession, side: Side, at: numb
   if (side === 'cockpit') await page.evaluate(() => window.cockpit!.idle());
   await sleep(500);
   const sample = await sampleSoak(page, cdp);
+  // the same state without MapLibre's out-of-view tile cache: bounded (per source, 5 × the
+  // tiles in view), but what it holds, and so its GL buffers and textures, depends on where the
+  // day's alerts flew the tour; emptied, what is left is what the view needs plus any leak
+  let uncached: SoakSample | undefined;
+  let tilesCached: Record<string, number> | undefined;
+  if (side === 'cockpit') {
+    tilesCached = await page.evaluate(() => (window as unknown as { __soak: { dropTileCache(): Record<string, number> } }).__soak.dropTileCache());
+    uncached = await sampleSoak(page, cdp);
+  }
   await c.holdOverview(false);
-  return { frameMs, sample };
+  return { frameMs, sample, uncached, tilesCached };
 }
 
 /**
@@ -197,10 +280,10 @@ interface SideRun {
   samples: SoakSample[];
   live: SoakSample[];
   /** checkpoint after the warm-up */
-  first: { frameMs: number; sample: SoakSample };
+  first: Checkpoint;
   /** checkpoints after the last two days (A: the day before the last, or the warm-up) */
-  a: { frameMs: number; sample: SoakSample };
-  b: { frameMs: number; sample: SoakSample };
+  a: Checkpoint;
+  b: Checkpoint;
   rssMB: number;
   wallS: number;
   errors: string[];
@@ -286,7 +369,9 @@ async function runSide(ctx: Ctx, side: Side, plan: Plan, liveBase: string | null
       }
       cps.push(await returnTo(main.page, main.cdp, side, C, plan.frameMs));
       const [x, y] = [cps[cps.length - 2].sample, cps[cps.length - 1].sample];
-      ctx.log(`  ${side}: after day ${day}: heap ${x.heapMB.toFixed(1)} → ${y.heapMB.toFixed(1)} MB, GL buffers ${x.glBuffers} → ${y.glBuffers}, textures ${x.glTextures} → ${y.glTextures}, nodes ${x.nodes} → ${y.nodes}`);
+      ctx.log(`  ${side}: after day ${day}: heap ${x.heapMB.toFixed(1)} → ${y.heapMB.toFixed(1)} MB, GL buffers ${x.glBuffers} → ${y.glBuffers}, textures ${x.glTextures} → ${y.glTextures}, vertex arrays ${x.glVertexArrays} → ${y.glVertexArrays}, nodes ${x.nodes} → ${y.nodes}`);
+      const [xu, yu] = [cps[cps.length - 2].uncached, cps[cps.length - 1].uncached];
+      if (xu && yu) ctx.log(`  ${side}: … with MapLibre's out-of-view tile cache emptied (it held ${JSON.stringify(cps[cps.length - 1].tilesCached)}): heap ${xu.heapMB.toFixed(1)} → ${yu.heapMB.toFixed(1)} MB, GL buffers ${xu.glBuffers} → ${yu.glBuffers}, textures ${xu.glTextures} → ${yu.glTextures}, vertex arrays ${xu.glVertexArrays} → ${yu.glVertexArrays}`);
     }
     const [first, a, b] = [cps[0], cps[cps.length - 2], cps[cps.length - 1]];
     const mem = await rendererMemory(browser);
@@ -310,7 +395,7 @@ export async function soak(ctx: Ctx): Promise<ScenarioResult> {
       const r = await runSide(ctx, side, plan, side === 'cockpit' && live ? live.base : null);
       runs[side] = r;
       const g = growthBetween(r.a.sample, r.b.sample);
-      ctx.log(`  ${side}: ${r.samples.length} samples over ${r.wallS.toFixed(0)} s; A → B: heap ${r.a.sample.heapMB.toFixed(1)} → ${r.b.sample.heapMB.toFixed(1)} MB (${g.heap.toFixed(1)} %), nodes ${r.a.sample.nodes} → ${r.b.sample.nodes}, listeners ${r.a.sample.listeners} → ${r.b.sample.listeners}, GL buffers ${r.a.sample.glBuffers} → ${r.b.sample.glBuffers}, textures ${r.a.sample.glTextures} → ${r.b.sample.glTextures}; frame ${r.a.frameMs.toFixed(0)} → ${r.b.frameMs.toFixed(0)} ms`);
+      ctx.log(`  ${side}: ${r.samples.length} samples over ${r.wallS.toFixed(0)} s; A → B: heap ${r.a.sample.heapMB.toFixed(1)} → ${r.b.sample.heapMB.toFixed(1)} MB (${g.heap.toFixed(1)} %), nodes ${r.a.sample.nodes} → ${r.b.sample.nodes}, listeners ${r.a.sample.listeners} → ${r.b.sample.listeners}, GL buffers ${r.a.sample.glBuffers} → ${r.b.sample.glBuffers}, textures ${r.a.sample.glTextures} → ${r.b.sample.glTextures}, vertex arrays ${r.a.sample.glVertexArrays} → ${r.b.sample.glVertexArrays}; frame ${r.a.frameMs.toFixed(0)} → ${r.b.frameMs.toFixed(0)} ms`);
       if (r.errors.length) ctx.log(`  ${side} page errors (${r.errors.length}): ${r.errors.slice(0, 3).join(' | ').slice(0, 400)}`);
     }
   } finally {
@@ -334,12 +419,25 @@ export async function soak(ctx: Ctx): Promise<ScenarioResult> {
     pct('first day (warm-up → A): JS heap growth', g0c.heap, g0f.heap);
     pct('first day (warm-up → A): live WebGL buffers growth', g0c.glBuffers, g0f.glBuffers);
     pct('first day (warm-up → A): live WebGL textures growth', g0c.glTextures, g0f.glTextures);
+    pct('first day (warm-up → A): live WebGL vertex arrays growth', g0c.glVertexArrays, g0f.glVertexArrays);
   }
   pct('JS heap growth A → B', gc.heap, gf.heap);
   pct('DOM nodes growth A → B', gc.nodes, gf.nodes);
   pct('event listeners growth A → B', gc.listeners, gf.listeners);
   pct('live WebGL buffers growth A → B', gc.glBuffers, gf.glBuffers);
   pct('live WebGL textures growth A → B', gc.glTextures, gf.glTextures);
+  pct('live WebGL vertex arrays growth A → B', gc.glVertexArrays, gf.glVertexArrays);
+  if (ck.a.uncached && ck.b.uncached) {
+    // the floor has no tile cache: its figures are the plain ones
+    const gu = growthBetween(ck.a.uncached, ck.b.uncached);
+    const held = (cp: Checkpoint) => Object.values(cp.tilesCached ?? {}).reduce((n, k) => n + k, 0);
+    only('MapLibre tiles in the out-of-view cache at A, all sources', 'tiles', held(ck.a), 'N/A (no tiles)');
+    only('MapLibre tiles in the out-of-view cache at B, all sources', 'tiles', held(ck.b), 'N/A (no tiles)');
+    pct('tile cache emptied: JS heap growth A → B', gu.heap, gf.heap);
+    pct('tile cache emptied: live WebGL buffers growth A → B', gu.glBuffers, gf.glBuffers);
+    pct('tile cache emptied: live WebGL textures growth A → B', gu.glTextures, gf.glTextures);
+    pct('tile cache emptied: live WebGL vertex arrays growth A → B', gu.glVertexArrays, gf.glVertexArrays);
+  }
   both('frame time at A (median rAF interval)', 'ms', ck.a.frameMs, fl.a.frameMs, true);
   both('frame time at B (median rAF interval)', 'ms', ck.b.frameMs, fl.b.frameMs, true);
   pct('frame time B vs A', frameDelta(ck), frameDelta(fl));
