@@ -37,12 +37,6 @@ export function emptyState(): State {
   return { topics: new Map(), seqs: new Map() };
 }
 
-export function copyState(s: State): State {
-  const topics = new Map<string, TopicState>();
-  for (const [k, v] of s.topics) topics.set(k, new Map(v));
-  return { topics, seqs: new Map(s.seqs) };
-}
-
 /** Applies one delta to a state in place; returns the number of entity operations. */
 export function applyDelta(s: State, d: Delta): number {
   let m = s.topics.get(d.topic);
@@ -133,10 +127,6 @@ export class ReplayLogBuilder {
     else this.lastT = d.t;
     this.keyframes?.add(d);
     this.packed.push(d);
-  }
-
-  get length(): number {
-    return this.packed.length;
   }
 
   finish(): ReplayLog {
