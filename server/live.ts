@@ -295,7 +295,9 @@ export async function startLiveServer(opts: LiveServerOptions = {}) {
       wallRelay.close();
       wss.close();
       publisher?.end(true);
-      await new Promise<void>((r) => server.close(() => r()));
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections(); // keep-alive sockets too: a restart on the same port must not wait for them
+      await closed;
     },
   };
 }
