@@ -108,34 +108,110 @@ class KeyframeMaker {
 }
 
 /**
+ * Messages a timeline may be out of time order by and still be keyed while it is read. Feeds
+ * merged from several sources are rarely in strict order across topics (one topic's times
+ * rounded to the second, another's in milliseconds; a late gauge): the builder holds this many
+ * messages in a small heap and lets the earliest go, so such a file costs nothing extra. Only a
+ * message earlier than one already let go forces the full sort at the end.
+ */
+export const REORDER_WINDOW = 1024;
+
+/** Min-heap of deltas by (time, arrival): the reorder window. */
+class DeltaHeap {
+  private readonly items: { d: Delta; n: number }[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  private less(a: { d: Delta; n: number }, b: { d: Delta; n: number }): boolean {
+    return a.d.t < b.d.t || (a.d.t === b.d.t && a.n < b.n);
+  }
+
+  push(d: Delta, n: number): void {
+    const h = this.items;
+    h.push({ d, n });
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+
+  pop(): Delta {
+    const h = this.items;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.less(h[l], h[m])) m = l;
+        if (r < h.length && this.less(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top.d;
+  }
+}
+
+/**
  * Builds a ReplayLog from validated deltas as they arrive (the timeline's parse): packs each
- * and, while they come in time order, takes keyframes on the way, so a delta object lives
- * only until the next one. A file out of time order is sorted (stably) at the end and its
- * keyframes taken then.
+ * and takes keyframes on the way, so a delta object lives only until it leaves the reorder
+ * window (REORDER_WINDOW messages). A file whose disorder exceeds the window is sorted
+ * (stably, by moving the columns only) at the end and its keyframes taken then.
  */
 export class ReplayLogBuilder {
   private packed = new PackedDeltas();
   private keyframes: KeyframeMaker | null;
+  /** time of the last message let out of the window */
   private lastT = -Infinity;
+  private readonly window = new DeltaHeap();
+  private arrivals = 0;
 
-  constructor(private readonly minOps = KEYFRAME_MIN_OPS) {
+  constructor(
+    private readonly minOps = KEYFRAME_MIN_OPS,
+    private readonly windowSize = REORDER_WINDOW,
+  ) {
     this.keyframes = new KeyframeMaker(minOps);
   }
 
+  /** Whether the messages so far came in time order within the window (keyed as read). */
+  get inOrder(): boolean {
+    return this.keyframes !== null;
+  }
+
   add(d: Delta): void {
-    if (d.t < this.lastT) this.keyframes = null; // out of order: sort and key at the end
-    else this.lastT = d.t;
+    if (d.t < this.lastT) this.keyframes = null; // beyond the window: sort and key at the end
+    this.window.push(d, this.arrivals++);
+    if (this.window.size > this.windowSize) this.release(this.window.pop());
+  }
+
+  private release(d: Delta): void {
+    this.lastT = d.t;
     this.keyframes?.add(d);
     this.packed.push(d);
   }
 
   finish(): ReplayLog {
+    while (this.window.size) this.release(this.window.pop());
     let packed = this.packed;
     let keyframes: Keyframe[];
     if (this.keyframes) keyframes = this.keyframes.finish();
     else {
-      // stable sort by time: per-topic order is preserved (the edge checked it)
-      const order = Array.from({ length: packed.length }, (_, i) => i).sort((a, b) => packed.t(a) - packed.t(b) || a - b);
+      // stable sort by time (per-topic order is preserved: the edge checked it, and the
+      // window lets a topic's messages out in their order); the columns move, the bytes stay
+      const n = packed.length;
+      const order = new Uint32Array(n);
+      for (let i = 0; i < n; i++) order[i] = i;
+      order.sort((a, b) => packed.t(a) - packed.t(b) || a - b);
       packed = packed.reorder(order);
       const maker = new KeyframeMaker(this.minOps);
       for (let i = 0; i < packed.length; i++) maker.add(packed.get(i));

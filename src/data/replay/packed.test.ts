@@ -56,6 +56,13 @@ describe('PackedDeltas', () => {
       expect(q.t(k)).toBe(p.t(9 - k));
       expect(q.topic(k)).toBe(p.topic(9 - k));
     }
+    // the bytes are shared, not copied; either side may still be appended to on its own
+    expect(q.byteSize()).toBeLessThan(p.byteSize() + 1024);
+    p.push(delta('t0', 99, 0, [{ id: 'late', v: 1 }]));
+    q.push(delta('t1', 98, 200, [{ id: 'new', v: 2 }]));
+    expect(p.get(10).upsert[0].id).toBe('late');
+    expect(q.get(10).upsert[0].id).toBe('new');
+    for (let k = 0; k < 10; k++) expect(q.get(k)).toEqual(p.get(9 - k));
   });
 });
 
