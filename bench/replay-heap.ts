@@ -6,18 +6,11 @@
  *
  *   npx tsx bench/replay-heap.ts [--messages 200000]
  */
-import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { statSync } from 'node:fs';
 import { getHeapSnapshot } from 'node:v8';
 import { parseTimeline } from '../src/data/replay/parse';
-import { fixturePath, largeFixture } from './lib/fixtures';
+import { fixturePath, largeFixture, numberedFileLines as lines } from './lib/fixtures';
 import { nodeTopicRegistry } from './lib/topics-node';
-
-async function* lines(file: string): AsyncIterable<{ counter: number; line: string }> {
-  const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  let counter = 0;
-  for await (const line of rl) yield { counter: ++counter, line };
-}
 
 async function main() {
   const i = process.argv.indexOf('--messages');

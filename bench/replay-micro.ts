@@ -7,22 +7,14 @@
  *   npx tsx bench/replay-micro.ts [--messages 1000000] [--seeks 20]
  *   (also run by `npm run bench` as the scenario "replay-micro")
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { parseTimeline } from '../src/data/replay/parse';
 import { ReplayLog } from '../src/data/replay/log';
 import type { Delta } from '../src/data/wire';
-import { fixturePath, largeFixture } from './lib/fixtures';
+import { fixturePath, largeFixture, numberedFileLines as lines } from './lib/fixtures';
 import { nodeTopicRegistry } from './lib/topics-node';
 import { max, p50, p95, seeded } from './lib/stats';
 import { Session } from 'node:inspector/promises';
 import { topSelf, type CpuProfile, type SelfTime } from './lib/browser';
-
-async function* lines(file: string): AsyncIterable<{ counter: number; line: string }> {
-  const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  let counter = 0;
-  for await (const line of rl) yield { counter: ++counter, line };
-}
 
 export interface MicroResult {
   messages: number;

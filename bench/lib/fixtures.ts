@@ -6,8 +6,9 @@
  * - large:  the repo's large timeline (mock-data/generator/large.ts), N messages (seek test)
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { writeLargeTimeline } from '../../mock-data/generator/large';
 import { seeded } from './stats';
@@ -154,4 +155,11 @@ export function backgroundStyle(): string {
   mkdirSync(FIXTURES, { recursive: true });
   writeFileSync(join(FIXTURES, name), JSON.stringify({ version: 8, name: 'bench-background-only', sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#04101f' } }] }));
   return name;
+}
+
+/** The lines of a fixture file, numbered from 1 (what parseTimeline reads), streamed. */
+export async function* numberedFileLines(file: string): AsyncIterable<{ counter: number; line: string }> {
+  const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  let counter = 0;
+  for await (const line of rl) yield { counter: ++counter, line };
 }

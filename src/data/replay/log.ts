@@ -116,49 +116,59 @@ class KeyframeMaker {
  */
 export const REORDER_WINDOW = 1024;
 
-/** Min-heap of deltas by (time, arrival): the reorder window. */
+/** Min-heap of deltas by (time, arrival): the reorder window. Parallel arrays, no object per message. */
 class DeltaHeap {
-  private readonly items: { d: Delta; n: number }[] = [];
+  private readonly deltas: Delta[] = [];
+  private readonly arrival: number[] = [];
 
   get size(): number {
-    return this.items.length;
+    return this.deltas.length;
   }
 
-  private less(a: { d: Delta; n: number }, b: { d: Delta; n: number }): boolean {
-    return a.d.t < b.d.t || (a.d.t === b.d.t && a.n < b.n);
+  private less(i: number, j: number): boolean {
+    const a = this.deltas[i].t;
+    const b = this.deltas[j].t;
+    return a < b || (a === b && this.arrival[i] < this.arrival[j]);
+  }
+
+  private swap(i: number, j: number): void {
+    const d = this.deltas;
+    const n = this.arrival;
+    [d[i], d[j]] = [d[j], d[i]];
+    [n[i], n[j]] = [n[j], n[i]];
   }
 
   push(d: Delta, n: number): void {
-    const h = this.items;
-    h.push({ d, n });
-    let i = h.length - 1;
+    this.deltas.push(d);
+    this.arrival.push(n);
+    let i = this.deltas.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      if (!this.less(i, p)) break;
+      this.swap(i, p);
       i = p;
     }
   }
 
   pop(): Delta {
-    const h = this.items;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && this.less(h[l], h[m])) m = l;
-        if (r < h.length && this.less(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
-      }
+    const top = this.deltas[0];
+    const last = this.deltas.length - 1;
+    this.swap(0, last);
+    this.deltas.pop();
+    this.arrival.pop();
+    const size = this.deltas.length;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < size && this.less(l, m)) m = l;
+      if (r < size && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
     }
-    return top.d;
+    return top;
   }
 }
 
